@@ -1,0 +1,134 @@
+//! Access tokens: HS256 JWTs with `sub`, `role`, `partnership`, `iss`, `aud`, `iat`, `nbf`,
+//! `exp`, and a `kid` in the header. Verification allows exactly one algorithm and checks
+//! issuer, audience, expiry and not-before.
+
+use arrangeer_shared::Role;
+use arrangeer_shared::ids::{PartnershipId, UserId};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+
+pub const ISSUER: &str = "arrangeer";
+pub const AUDIENCE: &str = "arrangeer-api";
+
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: UserId,
+    pub role: Role,
+    pub partnership: PartnershipId,
+    pub iss: String,
+    pub aud: String,
+    pub iat: i64,
+    pub nbf: i64,
+    pub exp: i64,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TokenError {
+    #[error("token could not be signed")]
+    Sign(#[source] jsonwebtoken::errors::Error),
+    #[error("token rejected: {0}")]
+    Invalid(#[source] jsonwebtoken::errors::Error),
+    #[error("token signed with unknown key id")]
+    UnknownKey,
+}
+
+/// The signing key and the rules for tokens, built once from configuration.
+#[derive(Clone)]
+pub struct JwtKeys {
+    key_id: String,
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    ttl_seconds: i64,
+}
+
+impl JwtKeys {
+    pub fn new(secret: &[u8], key_id: &str, ttl_seconds: i64) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.validate_nbf = true;
+        validation.leeway = 30;
+        validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
+        Self {
+            key_id: key_id.to_owned(),
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+            ttl_seconds,
+        }
+    }
+
+    pub fn ttl_seconds(&self) -> i64 {
+        self.ttl_seconds
+    }
+
+    pub fn issue(
+        &self,
+        user: UserId,
+        role: Role,
+        partnership: PartnershipId,
+        now: i64,
+    ) -> Result<String, TokenError> {
+        let claims = Claims {
+            sub: user,
+            role,
+            partnership,
+            iss: ISSUER.to_owned(),
+            aud: AUDIENCE.to_owned(),
+            iat: now,
+            nbf: now,
+            exp: now + self.ttl_seconds,
+        };
+        let mut header = Header::new(Algorithm::HS256);
+        header.kid = Some(self.key_id.clone());
+        jsonwebtoken::encode(&header, &claims, &self.encoding).map_err(TokenError::Sign)
+    }
+
+    pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
+        let header = jsonwebtoken::decode_header(token).map_err(TokenError::Invalid)?;
+        if header.kid.as_deref() != Some(self.key_id.as_str()) {
+            return Err(TokenError::UnknownKey);
+        }
+        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .map(|data| data.claims)
+            .map_err(TokenError::Invalid)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> JwtKeys {
+        JwtKeys::new(b"0123456789abcdef0123456789abcdef", "k1", 900)
+    }
+
+    fn ids() -> (UserId, PartnershipId) {
+        (UserId(uuid::Uuid::new_v4()), PartnershipId(uuid::Uuid::new_v4()))
+    }
+
+    #[test]
+    fn issued_token_verifies_with_its_claims() {
+        let (u, p) = ids();
+        let now = chrono::Utc::now().timestamp();
+        let token = keys().issue(u, Role::Consultant, p, now).expect("issue");
+        let claims = keys().verify(&token).expect("verify");
+        assert_eq!((claims.sub, claims.role, claims.partnership), (u, Role::Consultant, p));
+        assert_eq!(claims.exp - claims.iat, 900);
+    }
+
+    #[test]
+    fn expired_foreign_and_unknown_key_tokens_are_rejected() {
+        let (u, p) = ids();
+        let now = chrono::Utc::now().timestamp();
+        let expired = keys().issue(u, Role::School, p, now - 10_000).expect("issue");
+        assert!(keys().verify(&expired).is_err());
+        let other = JwtKeys::new(b"another-secret-another-secret-xx", "k1", 900);
+        let forged = other.issue(u, Role::SwvAdmin, p, now).expect("issue");
+        assert!(keys().verify(&forged).is_err());
+        let rotated = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "k2", 900);
+        let unknown = rotated.issue(u, Role::School, p, now).expect("issue");
+        assert!(matches!(keys().verify(&unknown), Err(TokenError::UnknownKey)));
+    }
+}

@@ -1,0 +1,17 @@
+//! Writes the OpenAPI document: `cargo run -p arrangeer-api --bin openapi [-- PATH]`
+//! (default `openapi/openapi.json`, `-` for standard output).
+
+use anyhow::Context;
+
+fn main() -> anyhow::Result<()> {
+    let json = arrangeer_api::openapi::document_json();
+    match std::env::args().nth(1).as_deref() {
+        Some("-") => print!("{json}"),
+        path => {
+            let path = path.unwrap_or(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json"));
+            std::fs::write(path, json).with_context(|| format!("writing {path}"))?;
+            eprintln!("wrote {path}");
+        }
+    }
+    Ok(())
+}

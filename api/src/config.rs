@@ -1,0 +1,171 @@
+//! Configuration: built-in defaults, then an optional TOML file (`ARRANGEER_CONFIG`, or
+//! `arrangeer.toml` in the working directory when present), then environment variables
+//! `ARRANGEER_<KEY>` (and the conventional `DATABASE_URL`). Later sources win.
+
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Seeds demo partnerships and accounts into an empty database; generates a signing key.
+    Demo,
+    /// Never seeds; requires an explicit signing key.
+    Production,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Settings {
+    pub mode: Mode,
+    /// Address to listen on.
+    pub bind: String,
+    /// `sqlite://path` or `postgres://…`; default: `sqlite://<data_dir>/arrangeer.db`.
+    pub database_url: Option<String>,
+    /// Where the SQLite database and generated keys live.
+    pub data_dir: PathBuf,
+    /// The built web app (index.html, the WASM and its JS glue).
+    pub web_dir: PathBuf,
+    /// HMAC key for access tokens, at least 32 bytes. Required in production mode.
+    pub jwt_secret: Option<String>,
+    /// `kid` header of the tokens this server signs.
+    pub jwt_key_id: String,
+    /// Lifetime of access tokens.
+    pub token_ttl_seconds: i64,
+    pub db_pool_size: u32,
+    pub log_format: LogFormat,
+    /// Worker threads for HTTP; default: one per core.
+    pub workers: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            mode: Mode::Production,
+            bind: "127.0.0.1:8080".to_owned(),
+            database_url: None,
+            data_dir: PathBuf::from("data"),
+            web_dir: PathBuf::from("web/dist"),
+            jwt_secret: None,
+            jwt_key_id: "k1".to_owned(),
+            token_ttl_seconds: 3600,
+            db_pool_size: 8,
+            log_format: LogFormat::Text,
+            workers: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("invalid configuration: {0}")]
+    Invalid(#[from] Box<figment::Error>),
+    #[error("ARRANGEER_JWT_SECRET must be set (at least 32 bytes) in production mode")]
+    MissingSecret,
+    #[error("ARRANGEER_JWT_SECRET is too short: use at least 32 bytes")]
+    ShortSecret,
+    #[error("could not read or write the signing key at {path}")]
+    KeyFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Settings {
+    /// Loads the layered configuration.
+    pub fn load() -> Result<Self, ConfigError> {
+        let file = std::env::var_os("ARRANGEER_CONFIG")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("arrangeer.toml"));
+        Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(file))
+            .merge(Env::raw().only(&["DATABASE_URL"]))
+            .merge(Env::prefixed("ARRANGEER_").ignore(&["CONFIG"]))
+            .extract()
+            .map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    pub fn database_url(&self) -> String {
+        self.database_url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}", self.data_dir.join("arrangeer.db").display()))
+    }
+
+    /// The token signing key: configured, or in demo mode generated once and kept in the
+    /// data directory so that sessions survive a restart.
+    pub fn jwt_secret(&self) -> Result<Vec<u8>, ConfigError> {
+        if let Some(secret) = &self.jwt_secret {
+            return if secret.len() >= 32 {
+                Ok(secret.as_bytes().to_vec())
+            } else {
+                Err(ConfigError::ShortSecret)
+            };
+        }
+        match self.mode {
+            Mode::Production => Err(ConfigError::MissingSecret),
+            Mode::Demo => demo_secret(&self.data_dir.join("jwt-secret")),
+        }
+    }
+}
+
+fn demo_secret(path: &Path) -> Result<Vec<u8>, ConfigError> {
+    let io = |source| ConfigError::KeyFile { path: path.display().to_string(), source };
+    match std::fs::read(path) {
+        Ok(bytes) if bytes.len() >= 32 => Ok(bytes),
+        _ => {
+            use rand::Rng;
+            let mut secret = [0u8; 48];
+            rand::rng().fill(&mut secret[..]);
+            let encoded: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            std::fs::write(path, &encoded).map_err(io)?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(io)?;
+            }
+            Ok(encoded.into_bytes())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn production_refuses_to_start_without_a_strong_secret() {
+        let mut s = Settings::default();
+        assert!(matches!(s.jwt_secret(), Err(ConfigError::MissingSecret)));
+        s.jwt_secret = Some("short".into());
+        assert!(matches!(s.jwt_secret(), Err(ConfigError::ShortSecret)));
+        s.jwt_secret = Some("x".repeat(32));
+        assert_eq!(s.jwt_secret().map(|k| k.len()).ok(), Some(32));
+    }
+
+    #[test]
+    fn demo_mode_generates_and_keeps_a_secret() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let s = Settings { mode: Mode::Demo, data_dir: dir.path().to_owned(), ..Settings::default() };
+        let first = s.jwt_secret().expect("generated");
+        assert!(first.len() >= 32);
+        assert_eq!(s.jwt_secret().expect("kept"), first);
+    }
+
+    #[test]
+    fn default_database_is_sqlite_in_the_data_dir() {
+        assert_eq!(Settings::default().database_url(), "sqlite://data/arrangeer.db");
+    }
+}

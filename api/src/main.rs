@@ -1,0 +1,71 @@
+//! `arrangeer`: the server binary.
+
+use anyhow::Context;
+use arrangeer_api::config::{Mode, Settings};
+use arrangeer_api::services::demo;
+use arrangeer_api::startup::Application;
+use arrangeer_api::telemetry;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "arrangeer", version, about = "Arrangeer: support arrangements for pupils")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the server (the default).
+    Serve {
+        /// Demo mode: seed the demo partnerships into an empty database and print the logins.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+}
+
+#[actix_web::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let mut settings = Settings::load()?;
+    telemetry::init(settings.log_format);
+    match cli.command.unwrap_or(Command::Serve { demo: false }) {
+        Command::Migrate => {
+            let db = arrangeer_api::db::Db::connect(&settings.database_url(), 1)?;
+            db.migrate()?;
+            println!("migrations applied ({})", db.backend().name());
+            Ok(())
+        }
+        Command::Serve { demo } => {
+            if demo {
+                settings.mode = Mode::Demo;
+            }
+            let app = Application::build(&settings)?;
+            let url = format!("http://localhost:{}", app.port());
+            if settings.mode == Mode::Demo {
+                print_demo_logins(&url);
+            }
+            tracing::info!(%url, mode = ?settings.mode, "Arrangeer is listening");
+            app.run_until_stopped().await.context("server stopped with an error")
+        }
+    }
+}
+
+fn print_demo_logins(url: &str) {
+    println!();
+    println!("  Arrangeer (demo) draait op {url}");
+    println!("  API-documentatie: {url}/api/docs/");
+    println!();
+    println!("  Demo-accounts (wachtwoord voor allemaal: {}):", demo::DEMO_PASSWORD);
+    let mut current = "";
+    for login in demo::demo_logins() {
+        if login.partnership != current {
+            current = login.partnership;
+            println!("    {current}");
+        }
+        println!("      {:<11} {:<42} {}", login.role.as_str(), login.email, login.name);
+    }
+    println!();
+}

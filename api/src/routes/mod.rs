@@ -1,0 +1,61 @@
+//! The routing table: every API route is registered here, in one place.
+//!
+//! Register handlers with `.service(...)` and `#[get]`/`#[post]` attributes only:
+//! utoipa-actix-web silently leaves routes added with `.route(...)` out of the OpenAPI document.
+
+pub mod auth;
+pub mod extract;
+pub mod health;
+pub mod me;
+pub mod schools;
+pub mod spa;
+pub mod users;
+
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{HttpRequest, HttpResponse, http::Method, http::header};
+use serde::Deserialize;
+use utoipa::IntoParams;
+use utoipa_actix_web::scope;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::error::ApiError;
+
+/// The base path of this major version.
+pub const API_BASE: &str = "/api/v1";
+
+/// Query keys every collection accepts.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    pub limit: Option<u32>,
+    /// Opaque position from a previous page's `nextCursor`.
+    pub cursor: Option<String>,
+}
+
+/// Registers `/api/v1` and everything under it.
+pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
+    cfg.service(
+        scope::scope(API_BASE)
+            // personal data must never be stored by caches along the way
+            .wrap(DefaultHeaders::new().add((header::CACHE_CONTROL, "no-store")))
+            .service(auth::login)
+            .service(me::get_me)
+            .service(schools::list_schools)
+            .service(schools::get_school)
+            .service(users::list_users)
+            .default_service(actix_web::web::to(api_fallback)),
+    );
+}
+
+/// Unknown API paths are a problem+json 404; a known path with another method is a 405.
+pub async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let known_path = req.resource_map().has_resource(req.path());
+    Err(if known_path && req.method() != Method::OPTIONS {
+        ApiError::MethodNotAllowed
+    } else {
+        ApiError::RouteNotFound
+    })
+}

@@ -1,0 +1,126 @@
+//! Building and running the server: database, keys, demo data, the app and its listener.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use actix_web::dev::Server;
+use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::JwtKeys;
+use crate::config::{Mode, Settings};
+use crate::db::Db;
+use crate::openapi::{self, API_VERSION};
+use crate::routes::{self, extract, health, spa};
+use crate::services::demo;
+
+/// A server bound to its port, not yet running.
+pub struct Application {
+    server: Server,
+    port: u16,
+    db: Db,
+}
+
+impl Application {
+    /// Connects and migrates the database, seeds demo data in demo mode, and binds the port
+    /// (`:0` picks a free one, as the tests do).
+    pub fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let secret = settings.jwt_secret()?;
+        let keys = JwtKeys::new(&secret, &settings.jwt_key_id, settings.token_ttl_seconds);
+        let db = Db::connect(&settings.database_url(), settings.db_pool_size)
+            .with_context(|| format!("opening the database ({})", redact(&settings.database_url())))?;
+        db.migrate().context("migrating the database")?;
+        tracing::info!(backend = db.backend().name(), "database ready");
+
+        if settings.mode == Mode::Demo && demo::seed_if_empty(&db)? {
+            tracing::info!("demo data seeded");
+        }
+
+        let listener =
+            TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let server = serve(listener, db.clone(), keys, settings.web_dir.clone(), settings.workers)?;
+        Ok(Application { server, port, db })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// Runs until SIGINT/SIGTERM; in-flight requests get up to 10 s to finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(
+    listener: TcpListener,
+    db: Db,
+    keys: JwtKeys,
+    web_dir: PathBuf,
+    workers: Option<usize>,
+) -> anyhow::Result<Server> {
+    let db = web::Data::new(db);
+    let keys = web::Data::new(keys);
+    let spec = openapi::document();
+    let mut server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .app_data(db.clone())
+            .app_data(keys.clone())
+            .app_data(web::QueryConfig::default().error_handler(extract::query_error))
+            .app_data(web::PathConfig::default().error_handler(extract::path_error))
+            // the spec and its viewer come first: the /api/v1 scope would otherwise claim them
+            .map(|app| {
+                app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", spec.clone()))
+                    .service(health::health)
+            })
+            .configure(routes::api_v1)
+            .split_for_parts();
+        app.service(web::scope("/api").default_service(web::to(routes::api_fallback)))
+            .service(spa::service(&web_dir))
+            .wrap(DefaultHeaders::new().add(("API-Version", API_VERSION)))
+            .wrap(Compress::default())
+            .wrap(TracingLogger::default())
+    })
+    .shutdown_timeout(10)
+    .listen(listener)?;
+    if let Some(n) = workers {
+        server = server.workers(n);
+    }
+    Ok(server.run())
+}
+
+/// A database URL without its password, for logs.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let credentials = &url[scheme + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn redact_hides_only_the_password() {
+        assert_eq!(redact("postgres://app:s3cret@db:5432/x"), "postgres://app:***@db:5432/x");
+        assert_eq!(redact("postgres://postgres@127.0.0.1/x"), "postgres://postgres@127.0.0.1/x");
+        assert_eq!(redact("sqlite://data/a.db"), "sqlite://data/a.db");
+    }
+}

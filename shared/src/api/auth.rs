@@ -1,0 +1,72 @@
+//! Login and the current user.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{ExecutorId, PartnershipId, SchoolId, UserId};
+use crate::role::Role;
+
+/// Credentials for `POST /api/v1/auth/login`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The account's e-mail address (case-insensitive).
+    #[cfg_attr(feature = "openapi", schema(example = "ib@utrecht.demo.arrangeer.nl"))]
+    pub email: String,
+    #[cfg_attr(feature = "openapi", schema(format = Password))]
+    pub password: String,
+}
+
+/// A successful login: a bearer token for the `Authorization` header.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoginResponse {
+    /// JWT access token.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Lifetime of the access token in seconds.
+    pub expires_in: i64,
+    /// The logged-in user, so a client needs no second request.
+    pub user: MeResponse,
+}
+
+macro_rules! named_ref {
+    ($($(#[$doc:meta])* $name:ident($id:ty);)+) => {$(
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        pub struct $name {
+            pub id: $id,
+            pub name: String,
+        }
+    )+};
+}
+
+named_ref! {
+    /// A partnership, by id and name.
+    PartnershipRef(PartnershipId);
+    /// A school, by id and name.
+    SchoolRef(SchoolId);
+    /// An executor organisation, by id and name.
+    ExecutorRef(ExecutorId);
+}
+
+/// The logged-in user (`GET /api/v1/me`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MeResponse {
+    pub id: UserId,
+    pub email: String,
+    /// Name to greet the user by.
+    pub name: String,
+    pub role: Role,
+    pub partnership: PartnershipRef,
+    /// Set for role `school`: the school the user works at.
+    pub school: Option<SchoolRef>,
+    /// Set for role `executor`: the executor organisation the user works for.
+    pub executor: Option<ExecutorRef>,
+}

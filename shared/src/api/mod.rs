@@ -1,0 +1,7 @@
+//! Request and response types of the REST API, used by the server and the web app alike.
+
+pub mod auth;
+pub mod page;
+pub mod problem;
+pub mod schools;
+pub mod users;

@@ -1,0 +1,13 @@
+//! Domain types and pure rules shared by the Arrangeer server (`arrangeer-api`) and the
+//! browser app (`arrangeer-web`).
+//!
+//! This crate must keep building for `wasm32-unknown-unknown`: no diesel, actix, tokio or I/O.
+//! utoipa schemas are derived only with the `openapi` feature, which the server turns on.
+
+pub mod api;
+pub mod email;
+pub mod ids;
+pub mod role;
+
+pub use email::Email;
+pub use role::Role;

@@ -1,0 +1,117 @@
+//! A real headless Chromium driven over WebDriver (chromedriver + fantoccini).
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// A browser session; chromedriver is stopped when this is dropped.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+/// Flags that keep Chromium from hanging on background connections in a closed network.
+const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+];
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a fresh browser profile.
+    pub async fn start() -> Browser {
+        let chromium = std::env::var("CHROME_BIN").unwrap_or_else(|_| "/usr/bin/chromium".into());
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be installed (`cargo xtask setup` installs it)");
+        let webdriver = format!("http://127.0.0.1:{port}");
+        wait_until_up(&format!("{webdriver}/status")).await;
+
+        let profile = tempfile::tempdir().expect("browser profile directory");
+        let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| (*s).to_owned()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        let capabilities = serde_json::json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": { "binary": chromium, "args": args }
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("object literal") };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&webdriver)
+            .await
+            .expect("a WebDriver session in headless Chromium");
+        Browser { client, driver, _profile: profile }
+    }
+
+    /// Waits until the element matching `css` contains `text`; returns its full text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await
+                && let Ok(current) = element.text().await
+            {
+                if current.contains(text) {
+                    return current;
+                }
+                last = current;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{css}` never contained {text:?}; last text: {last:?}");
+    }
+
+    /// Types into the field matching `css`.
+    pub async fn fill(&self, css: &str, value: &str) {
+        let field = self.client.wait().for_element(Locator::Css(css)).await.expect("field present");
+        field.send_keys(value).await.expect("typing");
+    }
+
+    pub async fn click(&self, css: &str) {
+        let element = self.client.wait().for_element(Locator::Css(css)).await.expect("element present");
+        element.click().await.expect("click");
+    }
+
+    /// Ends the WebDriver session; dropping then stops chromedriver.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+}
+
+async fn wait_until_up(url: &str) {
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while Instant::now() < deadline {
+        if client.get(url).send().await.is_ok_and(|r| r.status().is_success()) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("chromedriver did not come up at {url}");
+}

@@ -1,0 +1,175 @@
+//! End-to-end test helpers: a real server on a real port over a fresh real database, typed
+//! request helpers, and a real headless browser.
+//!
+//! The database is SQLite in a temporary directory, or a freshly created PostgreSQL database
+//! when `TEST_DATABASE_URL` (`postgres://user@host:port/any-db`) is set.
+
+pub mod browser;
+
+use std::path::PathBuf;
+
+use arrangeer_api::config::{LogFormat, Mode, Settings};
+use arrangeer_api::services::demo::{self, DEMO_PASSWORD};
+use arrangeer_api::startup::Application;
+use arrangeer_shared::Role;
+use arrangeer_shared::api::auth::LoginResponse;
+use diesel::{Connection, PgConnection, RunQueryDsl};
+
+pub use arrangeer_api::services::demo::DemoLogin;
+
+/// The demo partnerships the tests use as two separate tenants.
+pub const UTRECHT: &str = "SWV Utrecht PO";
+pub const LIEMERS: &str = "SWV de Liemers PO";
+
+/// A running server with its own database, dropped at the end of the test.
+pub struct TestApp {
+    /// `http://127.0.0.1:<port>`
+    pub address: String,
+    pub client: reqwest::Client,
+    pub backend: &'static str,
+    _database: TestDatabase,
+    _data_dir: tempfile::TempDir,
+}
+
+enum TestDatabase {
+    Sqlite,
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { admin_url, name } = self
+            && let Ok(mut conn) = PgConnection::establish(admin_url)
+        {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts a server in demo mode (the demo partnerships and accounts are seeded).
+    pub async fn spawn() -> TestApp {
+        let data_dir = tempfile::tempdir().expect("temporary data directory");
+        let (database_url, database, backend) = match std::env::var("TEST_DATABASE_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => {
+                let name = format!("arrangeer_test_{}", uuid::Uuid::new_v4().simple());
+                let mut conn = PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
+                diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut conn)
+                    .expect("create test database");
+                let url = replace_database(&admin_url, &name);
+                (url, TestDatabase::Postgres { admin_url, name }, "postgresql")
+            }
+            _ => {
+                let url = format!("sqlite://{}", data_dir.path().join("test.db").display());
+                (url, TestDatabase::Sqlite, "sqlite")
+            }
+        };
+        let settings = Settings {
+            mode: Mode::Demo,
+            bind: "127.0.0.1:0".into(),
+            database_url: Some(database_url),
+            data_dir: data_dir.path().to_owned(),
+            web_dir: web_dir(),
+            jwt_secret: Some("test-secret-test-secret-test-secret!".into()),
+            jwt_key_id: "test".into(),
+            token_ttl_seconds: 900,
+            db_pool_size: 4,
+            log_format: LogFormat::Text,
+            workers: Some(2),
+        };
+        let app = tokio::task::spawn_blocking(move || Application::build(&settings))
+            .await
+            .expect("build task")
+            .expect("application builds");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            client: reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("client"),
+            backend,
+            _database: database,
+            _data_dir: data_dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// `POST /api/v1/auth/login` with the given credentials.
+    pub async fn login(&self, email: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// Logs in as the demo account with `role` in `partnership`; returns the token.
+    pub async fn token(&self, role: Role, partnership: &str) -> String {
+        let account = demo_account(role, partnership);
+        let response = self.login(&account.email, DEMO_PASSWORD).await;
+        assert_eq!(response.status(), 200, "demo login of {}", account.email);
+        response.json::<LoginResponse>().await.expect("login response").access_token
+    }
+
+    /// `GET` with a bearer token.
+    pub async fn get(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).bearer_auth(token).send().await.expect("GET request")
+    }
+}
+
+/// The demo account of `role` in `partnership`.
+pub fn demo_account(role: Role, partnership: &str) -> DemoLogin {
+    demo::demo_logins()
+        .into_iter()
+        .find(|l| l.role == role && l.partnership == partnership)
+        .unwrap_or_else(|| panic!("no demo {role} in {partnership}"))
+}
+
+/// Where the built web app is: `ARRANGEER_TEST_WEB_DIR`, or web/dist in this workspace.
+pub fn web_dir() -> PathBuf {
+    std::env::var_os("ARRANGEER_TEST_WEB_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/dist"))
+}
+
+/// The same PostgreSQL URL with another database name (query string kept).
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let authority_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[authority_end..].find('/').map(|i| i + authority_end).unwrap_or(base.len());
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(q) = query {
+        out.push('?');
+        out.push_str(q);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::replace_database;
+
+    #[test]
+    fn replace_database_keeps_host_and_options() {
+        assert_eq!(
+            replace_database("postgres://postgres@127.0.0.1:5432/postgres", "x"),
+            "postgres://postgres@127.0.0.1:5432/x"
+        );
+        assert_eq!(
+            replace_database("postgres://u:p@h/db?sslmode=disable", "x"),
+            "postgres://u:p@h/x?sslmode=disable"
+        );
+        assert_eq!(replace_database("postgres://h", "x"), "postgres://h/x");
+    }
+}

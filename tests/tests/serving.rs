@@ -1,0 +1,63 @@
+//! What the one binary serves besides the API: health, the OpenAPI document and its viewer,
+//! the web app with deep links, and problem+json for unknown API paths.
+
+use arrangeer_tests::TestApp;
+
+#[tokio::test]
+async fn health_reports_the_database() {
+    let app = TestApp::spawn().await;
+    let response = app.client.get(app.url("/health")).send().await.expect("request");
+    assert_eq!(response.status(), 200);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["database"], app.backend);
+}
+
+#[tokio::test]
+async fn the_served_openapi_document_is_the_committed_one() {
+    let app = TestApp::spawn().await;
+    let response = app.client.get(app.url("/api/v1/openapi.json")).send().await.expect("request");
+    assert_eq!(response.status(), 200);
+    let served: serde_json::Value = response.json().await.expect("json");
+    let committed: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json"))
+            .expect("committed spec"),
+    )
+    .expect("committed spec is JSON");
+    assert_eq!(served, committed, "openapi/openapi.json is stale: run `cargo xtask openapi`");
+
+    let docs = app.client.get(app.url("/api/docs/")).send().await.expect("request");
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().await.expect("html").contains("swagger"), "Swagger UI is served offline");
+}
+
+#[tokio::test]
+async fn the_web_app_is_served_with_deep_links_falling_back_to_index() {
+    let app = TestApp::spawn().await;
+    for path in ["/", "/inloggen", "/dossiers/123/tijdlijn"] {
+        let response = app.client.get(app.url(path)).send().await.expect("request");
+        assert_eq!(response.status(), 200, "{path}");
+        let html = response.text().await.expect("html");
+        assert!(html.contains(r#"<script type="module" src="/boot.js">"#), "{path} serves index.html");
+    }
+    let wasm = app.client.get(app.url("/arrangeer_web_bg.wasm")).send().await.expect("request");
+    assert_eq!(wasm.status(), 200);
+    assert_eq!(wasm.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/wasm"));
+}
+
+#[tokio::test]
+async fn unknown_api_paths_and_methods_are_problems_not_the_web_app() {
+    let app = TestApp::spawn().await;
+    for path in ["/api/v1/nothing-here", "/api/v2/me", "/api/v1"] {
+        let response = app.client.get(app.url(path)).send().await.expect("request");
+        assert_eq!(response.status(), 404, "{path}");
+        assert_eq!(
+            response.headers().get("content-type").and_then(|v| v.to_str().ok()),
+            Some("application/problem+json"),
+            "{path}"
+        );
+    }
+    let response = app.client.delete(app.url("/api/v1/me")).send().await.expect("request");
+    assert_eq!(response.status(), 405);
+    assert!(response.headers().contains_key("allow"));
+}

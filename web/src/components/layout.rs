@@ -1,0 +1,67 @@
+//! The frame around every page: skip link, header with the user and logout, language switch.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::i18n::{T, t};
+use crate::session::{Action, use_app};
+
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    pub children: Children,
+}
+
+#[component]
+pub fn Layout(props: &LayoutProps) -> Html {
+    let app = use_app();
+    let navigator = use_navigator();
+    let lang = app.lang;
+
+    let switch_language = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(app.lang.other())))
+    };
+    let logout = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            app.dispatch(Action::LoggedOut);
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Login);
+            }
+        })
+    };
+
+    // keep <html lang> in step with the chosen language, for screen readers
+    use_effect_with(lang, |lang| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ t(lang, T::SkipToContent) }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <span class="brand-name">{ t(lang, T::AppName) }</span>
+                    <span class="brand-tagline">{ t(lang, T::Tagline) }</span>
+                </div>
+                <nav class="header-actions" aria-label="Account">
+                    if let Some(session) = &app.session {
+                        <span class="user-name">{ &session.user.name }</span>
+                        <button type="button" class="button secondary" id="logout" onclick={logout}>
+                            { t(lang, T::LogOut) }
+                        </button>
+                    }
+                    <button type="button" class="button link" lang={lang.other().code()} onclick={switch_language}>
+                        { t(lang, T::SwitchLanguage) }
+                    </button>
+                </nav>
+            </header>
+            <main id="main" class="content">
+                { props.children.clone() }
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,145 @@
+//! The translation table: every string the user sees, in Dutch (default) and English.
+
+use arrangeer_shared::Role;
+use gloo_storage::{LocalStorage, Storage};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    Nl,
+    En,
+}
+
+const LANG_KEY: &str = "arrangeer.lang";
+
+impl Lang {
+    /// The language chosen earlier on this device, Dutch otherwise.
+    pub fn remembered() -> Lang {
+        match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
+            Some("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+
+    pub fn remember(self) {
+        let _ = LocalStorage::set(LANG_KEY, self.code());
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+}
+
+/// A visible text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum T {
+    AppName,
+    Tagline,
+    SkipToContent,
+    LoginTitle,
+    LoginIntro,
+    Email,
+    Password,
+    LogIn,
+    LoggingIn,
+    LogOut,
+    InvalidCredentials,
+    FieldRequired,
+    SessionExpired,
+    NetworkError,
+    ServerError,
+    Welcome,
+    YouAreLoggedInAs,
+    AtSchool,
+    AtExecutor,
+    Partnership,
+    SwitchLanguage,
+    Loading,
+    NotFoundTitle,
+    NotFoundText,
+    BackHome,
+    Role(Role),
+}
+
+/// The text in the given language.
+pub fn t(lang: Lang, key: T) -> &'static str {
+    use Lang::{En, Nl};
+    match (key, lang) {
+        (T::AppName, _) => "Arrangeer",
+        (T::Tagline, Nl) => "Ondersteuningsarrangementen voor leerlingen",
+        (T::Tagline, En) => "Support arrangements for pupils",
+        (T::SkipToContent, Nl) => "Naar de inhoud",
+        (T::SkipToContent, En) => "Skip to content",
+        (T::LoginTitle, Nl) => "Inloggen",
+        (T::LoginTitle, En) => "Log in",
+        (T::LoginIntro, Nl) => "Log in met het e-mailadres en wachtwoord van uw account.",
+        (T::LoginIntro, En) => "Log in with the e-mail address and password of your account.",
+        (T::Email, Nl) => "E-mailadres",
+        (T::Email, En) => "E-mail address",
+        (T::Password, Nl) => "Wachtwoord",
+        (T::Password, En) => "Password",
+        (T::LogIn, Nl) => "Inloggen",
+        (T::LogIn, En) => "Log in",
+        (T::LoggingIn, Nl) => "Bezig met inloggen…",
+        (T::LoggingIn, En) => "Logging in…",
+        (T::LogOut, Nl) => "Uitloggen",
+        (T::LogOut, En) => "Log out",
+        (T::InvalidCredentials, Nl) => "Het e-mailadres of wachtwoord klopt niet.",
+        (T::InvalidCredentials, En) => "The e-mail address or password is incorrect.",
+        (T::FieldRequired, Nl) => "Dit veld is verplicht.",
+        (T::FieldRequired, En) => "This field is required.",
+        (T::SessionExpired, Nl) => "Uw sessie is verlopen. Log opnieuw in.",
+        (T::SessionExpired, En) => "Your session has expired. Please log in again.",
+        (T::NetworkError, Nl) => {
+            "De server is niet bereikbaar. Controleer uw verbinding en probeer het opnieuw."
+        }
+        (T::NetworkError, En) => "The server cannot be reached. Check your connection and try again.",
+        (T::ServerError, Nl) => "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+        (T::ServerError, En) => "Something went wrong on our side. Please try again later.",
+        (T::Welcome, Nl) => "Welkom",
+        (T::Welcome, En) => "Welcome",
+        (T::YouAreLoggedInAs, Nl) => "U bent ingelogd als",
+        (T::YouAreLoggedInAs, En) => "You are logged in as",
+        (T::AtSchool, Nl) => "School",
+        (T::AtSchool, En) => "School",
+        (T::AtExecutor, Nl) => "Organisatie",
+        (T::AtExecutor, En) => "Organisation",
+        (T::Partnership, Nl) => "Samenwerkingsverband",
+        (T::Partnership, En) => "Partnership",
+        (T::SwitchLanguage, Nl) => "English",
+        (T::SwitchLanguage, En) => "Nederlands",
+        (T::Loading, Nl) => "Bezig met laden…",
+        (T::Loading, En) => "Loading…",
+        (T::NotFoundTitle, Nl) => "Pagina niet gevonden",
+        (T::NotFoundTitle, En) => "Page not found",
+        (T::NotFoundText, Nl) => "Deze pagina bestaat niet (meer).",
+        (T::NotFoundText, En) => "This page does not exist (any more).",
+        (T::BackHome, Nl) => "Naar de startpagina",
+        (T::BackHome, En) => "Go to the start page",
+        (T::Role(role), lang) => role_name(role, lang),
+    }
+}
+
+fn role_name(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::School, Lang::Nl) => "schoolmedewerker",
+        (Role::School, Lang::En) => "school staff",
+        (Role::Consultant, Lang::Nl) => "consulent",
+        (Role::Consultant, Lang::En) => "consultant",
+        (Role::Executor, Lang::Nl) => "arrangementsuitvoerder",
+        (Role::Executor, Lang::En) => "executor",
+        (Role::Parent, Lang::Nl) => "ouder/verzorger",
+        (Role::Parent, Lang::En) => "parent/guardian",
+        (Role::SwvAdmin, Lang::Nl) => "medewerker samenwerkingsverband",
+        (Role::SwvAdmin, Lang::En) => "partnership staff",
+    }
+}

@@ -1,0 +1,60 @@
+//! The start page: greets the user by name and role. Role dashboards grow from here.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{self, ClientError};
+use crate::app::Route;
+use crate::components::use_focus_main_heading;
+use crate::i18n::{T, t};
+use crate::session::{Action, Session, use_app};
+
+#[component]
+pub fn HomePage() -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    use_focus_main_heading();
+
+    // confirm the stored session with the server once; an expired token sends the user back
+    // to the login page with an explanation
+    {
+        let app = app.clone();
+        let token = app.session.as_ref().map(|s| s.token.clone());
+        use_effect_with(token, move |token| {
+            if let Some(token) = token.clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match api::me(&token).await {
+                        Ok(user) => app.dispatch(Action::LoggedIn(Box::new(Session { token, user }))),
+                        Err(ClientError::Unauthenticated(_)) => app.dispatch(Action::Expired),
+                        Err(_) => {}
+                    }
+                });
+            }
+        });
+    }
+
+    let Some(session) = &app.session else {
+        return html! { <Redirect<Route> to={Route::Login} /> };
+    };
+    let user = &session.user;
+    html! {
+        <section class="card">
+            <h1 id="main-heading" tabindex="-1">{ format!("{}, {}", t(lang, T::Welcome), user.name) }</h1>
+            <p id="role-line">
+                { t(lang, T::YouAreLoggedInAs) }{ " " }<strong>{ t(lang, T::Role(user.role)) }</strong>
+            </p>
+            <dl class="facts">
+                <dt>{ t(lang, T::Partnership) }</dt>
+                <dd>{ &user.partnership.name }</dd>
+                if let Some(school) = &user.school {
+                    <dt>{ t(lang, T::AtSchool) }</dt>
+                    <dd>{ &school.name }</dd>
+                }
+                if let Some(executor) = &user.executor {
+                    <dt>{ t(lang, T::AtExecutor) }</dt>
+                    <dd>{ &executor.name }</dd>
+                }
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! The session: the access token and the logged-in user, shared through a context and kept in
+//! the tab's sessionStorage so that a reload keeps the user logged in (closing the tab ends it).
+
+use std::rc::Rc;
+
+use arrangeer_shared::api::auth::MeResponse;
+use gloo_storage::{SessionStorage, Storage};
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+
+use crate::i18n::Lang;
+
+const SESSION_KEY: &str = "arrangeer.session";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub token: String,
+    pub user: MeResponse,
+}
+
+/// What every page can read: the session (if any), the language and why the last session ended.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub session: Option<Session>,
+    pub lang: Lang,
+    /// Set when the server rejected the token, so the login page can say so.
+    pub expired: bool,
+}
+
+pub enum Action {
+    LoggedIn(Box<Session>),
+    LoggedOut,
+    Expired,
+    SetLang(Lang),
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::LoggedIn(session) => {
+                let _ = SessionStorage::set(SESSION_KEY, &session);
+                next.session = Some(*session);
+                next.expired = false;
+            }
+            Action::LoggedOut => {
+                SessionStorage::clear();
+                next.session = None;
+                next.expired = false;
+            }
+            Action::Expired => {
+                SessionStorage::clear();
+                next.session = None;
+                next.expired = true;
+            }
+            Action::SetLang(lang) => {
+                lang.remember();
+                next.lang = lang;
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+impl AppState {
+    pub fn restore() -> Self {
+        AppState {
+            session: SessionStorage::get::<Session>(SESSION_KEY).ok(),
+            lang: Lang::remembered(),
+            expired: false,
+        }
+    }
+}
+
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The application state; panics only if used outside the provider in `app.rs`.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("AppContext is provided by App")
+}

@@ -1,0 +1,132 @@
+//! Building the web app: cargo (WASM) → wasm-bindgen → wasm-opt → web/dist, skipping every
+//! step whose output is newer than its input.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::setup::{WasmToolchain, modified, wasm_toolchain};
+use crate::{Result, root, run, step, target_dir};
+
+const TARGET: &str = "wasm32-unknown-unknown";
+const PROFILE: &str = "wasm-release";
+/// The WebAssembly features Rust enables by default for this target.
+const WASM_FEATURES: &[&str] = &[
+    "bulk-memory",
+    "mutable-globals",
+    "nontrapping-float-to-int",
+    "sign-ext",
+    "reference-types",
+    "multivalue",
+];
+
+pub fn build() -> Result {
+    let toolchain = wasm_toolchain()?;
+    step(&format!("building the web app (WASM, {toolchain:?} toolchain)"));
+    let wasm = compile(toolchain)?;
+
+    let dist = dist_dir();
+    std::fs::create_dir_all(&dist).map_err(|e| format!("creating {}: {e}", dist.display()))?;
+    let out = dist.join("arrangeer_web_bg.wasm");
+    if newer(&out, &wasm) {
+        println!("web/dist is up to date with the compiled WASM");
+    } else {
+        run(Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--remove-name-section",
+                "--remove-producers-section",
+                "--out-dir",
+            ])
+            .arg(&dist)
+            .arg(&wasm))?;
+        let wasm_opt = root().join("web/node_modules/.bin/wasm-opt");
+        // exactly the features rustc emits for wasm32-unknown-unknown: `--all-features` would let
+        // wasm-opt use proposals browsers do not ship yet (seen: compact imports)
+        run(Command::new(wasm_opt)
+            .args(["-Oz", "--strip-debug"])
+            .args(WASM_FEATURES.iter().map(|f| format!("--enable-{f}")))
+            .arg(&out)
+            .arg("-o")
+            .arg(&out))?;
+    }
+    copy_static(&dist)?;
+    print_size()
+}
+
+/// Compiles the web crate; returns the path of the `.wasm`.
+fn compile(toolchain: WasmToolchain) -> Result<PathBuf> {
+    // a target directory of its own, so that the host build never waits for its lock
+    let wasm_target_dir = target_dir().join("wasm");
+    let mut cmd = match toolchain {
+        WasmToolchain::Rustup => Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into())),
+        WasmToolchain::Debian => {
+            // Debian's cargo with Debian's rustc, never rustup's: with rustup's bin first on
+            // PATH, cargo would otherwise compile with rustup's rustc and fail with E0514.
+            let mut cmd = Command::new("/usr/bin/cargo");
+            cmd.env("RUSTC", "/usr/bin/rustc")
+                .env("RUSTDOC", "/usr/bin/rustdoc")
+                .env("RUSTC_BOOTSTRAP", "1")
+                .env_remove("RUSTUP_TOOLCHAIN");
+            cmd
+        }
+    };
+    cmd.env("CARGO_TARGET_DIR", &wasm_target_dir).current_dir(root()).args([
+        "build",
+        "-p",
+        "arrangeer-web",
+        "--target",
+        TARGET,
+        "--profile",
+        PROFILE,
+    ]);
+    if toolchain == WasmToolchain::Debian {
+        cmd.arg("-Zbuild-std=std,panic_abort");
+    }
+    run(&mut cmd)?;
+    Ok(wasm_target_dir.join(TARGET).join(PROFILE).join("arrangeer_web.wasm"))
+}
+
+fn dist_dir() -> PathBuf {
+    root().join("web").join("dist")
+}
+
+fn newer(a: &Path, b: &Path) -> bool {
+    matches!((modified(a), modified(b)), (Some(a), Some(b)) if a > b)
+}
+
+fn copy_static(dist: &Path) -> Result {
+    let src = root().join("web").join("static");
+    let entries = std::fs::read_dir(&src).map_err(|e| format!("reading {}: {e}", src.display()))?;
+    for entry in entries.flatten() {
+        let to = dist.join(entry.file_name());
+        if !newer(&to, &entry.path()) {
+            std::fs::copy(entry.path(), &to)
+                .map_err(|e| format!("copying {}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints the gzipped size of what a browser downloads for the app (WASM + JS glue).
+pub fn print_size() -> Result {
+    let dist = dist_dir();
+    let mut total = 0;
+    for file in ["arrangeer_web_bg.wasm", "arrangeer_web.js", "boot.js"] {
+        let path = dist.join(file);
+        let out = Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .map_err(|e| format!("gzip {}: {e}", path.display()))?;
+        if !out.status.success() {
+            return Err(format!("no {} (run `cargo xtask build-web`)", path.display()));
+        }
+        let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        println!("  {file:<24} {:>8} bytes, {:>7} bytes gzipped", raw, out.stdout.len());
+        total += out.stdout.len();
+    }
+    println!("  web app total (gzipped): {:.1} KB (budget 350 KB)", total as f64 / 1024.0);
+    Ok(())
+}

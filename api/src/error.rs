@@ -102,6 +102,24 @@ impl ApiError {
                     summary(errors, "the request is malformed"),
                     errors.clone(),
                 ),
+                ServiceError::Forbidden(what) => {
+                    ("forbidden", "Forbidden", format!("your role may not {what}"), vec![])
+                }
+                ServiceError::Conflict { detail, .. } => ("conflict", "Conflict", detail.clone(), vec![]),
+                ServiceError::PreconditionRequired => (
+                    "precondition-required",
+                    "Precondition required",
+                    "send If-Match with the ETag (version) you last read".to_owned(),
+                    vec![],
+                ),
+                ServiceError::PreconditionFailed { current } => (
+                    "precondition-failed",
+                    "Precondition failed",
+                    format!(
+                        "someone else changed this in the meantime (now version {current}); reload and retry"
+                    ),
+                    vec![],
+                ),
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => internal(),
             },
             ApiError::Internal(_) => internal(),
@@ -161,6 +179,10 @@ impl ResponseError for ApiError {
                 ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
                 ServiceError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ServiceError::BadRequest(_) => StatusCode::BAD_REQUEST,
+                ServiceError::Forbidden(_) => StatusCode::FORBIDDEN,
+                ServiceError::Conflict { .. } => StatusCode::CONFLICT,
+                ServiceError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+                ServiceError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => {
                     StatusCode::INTERNAL_SERVER_ERROR
                 }
@@ -179,6 +201,10 @@ impl ResponseError for ApiError {
             status: status.as_u16(),
             detail,
             errors,
+            allowed_actions: match self {
+                ApiError::Service(ServiceError::Conflict { allowed_actions, .. }) => allowed_actions.clone(),
+                _ => Vec::new(),
+            },
         };
         let mut response = HttpResponse::build(status);
         response.content_type(PROBLEM_JSON).insert_header((header::CACHE_CONTROL, "no-store"));

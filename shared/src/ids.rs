@@ -53,4 +53,10 @@ id_type!(
     ExecutorId,
     /// A user account.
     UserId,
+    /// A pupil (leerling).
+    PupilId,
+    /// An arrangement (one dossier).
+    ArrangementId,
+    /// An entry in a dossier's history.
+    EventId,
 );

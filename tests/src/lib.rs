@@ -123,6 +123,54 @@ impl TestApp {
     pub async fn get(&self, path: &str, token: &str) -> reqwest::Response {
         self.client.get(self.url(path)).bearer_auth(token).send().await.expect("GET request")
     }
+
+    /// `POST` of a JSON body with a bearer token.
+    pub async fn post<B: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        token: &str,
+        body: &B,
+    ) -> reqwest::Response {
+        self.client.post(self.url(path)).bearer_auth(token).json(body).send().await.expect("POST request")
+    }
+
+    /// `PUT` of a JSON body with a bearer token and, when given, `If-Match: "<version>"`.
+    pub async fn put<B: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        token: &str,
+        version: Option<i32>,
+        body: &B,
+    ) -> reqwest::Response {
+        let mut request = self.client.put(self.url(path)).bearer_auth(token).json(body);
+        if let Some(v) = version {
+            request = request.header("If-Match", format!("\"{v}\""));
+        }
+        request.send().await.expect("PUT request")
+    }
+
+    /// `GET` that must succeed, parsed into `T`.
+    pub async fn get_ok<T: serde::de::DeserializeOwned>(&self, path: &str, token: &str) -> T {
+        let response = self.get(path, token).await;
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        assert!(status.is_success(), "GET {path}: {status} {body}");
+        serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
+    }
+
+    /// `POST` that must succeed, parsed into `T`.
+    pub async fn post_ok<B: serde::Serialize + ?Sized, T: serde::de::DeserializeOwned>(
+        &self,
+        path: &str,
+        token: &str,
+        body: &B,
+    ) -> T {
+        let response = self.post(path, token, body).await;
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        assert!(status.is_success(), "POST {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST {path}: {e}: {text}"))
+    }
 }
 
 /// The demo account of `role` in `partnership`.

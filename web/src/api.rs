@@ -43,6 +43,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
         status,
         detail: String::new(),
         errors: Vec::new(),
+        allowed_actions: Vec::new(),
     });
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }

@@ -89,6 +89,18 @@ pub mod roles {
         const ROLES: &'static [Role] = &[Role::SwvAdmin];
     }
 
+    /// School staff only.
+    pub struct School;
+    impl RoleSet for School {
+        const ROLES: &'static [Role] = &[Role::School];
+    }
+
+    /// Everyone but executors (who see pupils only inside their dossiers).
+    pub struct StaffOrParent;
+    impl RoleSet for StaffOrParent {
+        const ROLES: &'static [Role] = &[Role::School, Role::Consultant, Role::Parent, Role::SwvAdmin];
+    }
+
     /// Everyone who works on dossiers (all roles but parents).
     pub struct Staff;
     impl RoleSet for Staff {

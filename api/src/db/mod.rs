@@ -5,7 +5,10 @@
 //! `sqlite://path`), never by trial: diesel's derived `establish` would try one and then the
 //! other and hide the real error.
 
+pub mod arrangements;
 pub mod organisations;
+pub mod policies;
+pub mod pupils;
 pub mod schema;
 pub mod users;
 
@@ -195,6 +198,27 @@ impl Db {
         .map_err(|e| E::from(DbError::Worker(e)))?
     }
 
+    /// Runs `work` in one transaction that holds the write lock from its first statement on.
+    ///
+    /// On SQLite a transaction that reads and then writes fails at once ("database is
+    /// locked") when another writer committed in between; taking the lock first makes it wait
+    /// its turn (busy timeout) instead. PostgreSQL needs nothing extra: conditional updates
+    /// (`… WHERE version = ?`) settle races there.
+    pub async fn write<T, E, F>(&self, work: F) -> Result<T, E>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + From<diesel::result::Error> + Send + 'static,
+    {
+        self.run(move |conn| {
+            conn.transaction(|conn| {
+                take_write_lock(conn)?;
+                work(conn)
+            })
+        })
+        .await
+    }
+
     /// The same, for callers outside the async world (CLI subcommands, seeding).
     pub fn run_blocking<T, E, F>(&self, work: F) -> Result<T, E>
     where
@@ -227,6 +251,17 @@ pub fn parse_id<I: From<uuid::Uuid>>(column: &'static str, value: &str) -> Resul
 /// A fresh random identifier, as stored.
 pub fn new_id() -> String {
     uuid::Uuid::new_v4().to_string()
+}
+
+/// A statement that writes nothing but, as a write, takes SQLite's write lock.
+fn take_write_lock(conn: &mut DbConnection) -> diesel::QueryResult<()> {
+    use diesel::RunQueryDsl;
+    match conn {
+        DbConnection::Sqlite(_) => diesel::sql_query("UPDATE partnerships SET version = version WHERE 1 = 0")
+            .execute(conn)
+            .map(|_| ()),
+        DbConnection::Postgres(_) => Ok(()),
+    }
 }
 
 /// A round trip to the database.

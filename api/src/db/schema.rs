@@ -74,11 +74,110 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    pupils (id) {
+        id -> Text,
+        partnership_id -> Text,
+        school_id -> Text,
+        first_name -> Text,
+        last_name -> Text,
+        date_of_birth -> Date,
+        group_name -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    guardianships (pupil_id, parent_id) {
+        pupil_id -> Text,
+        parent_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    policies (id) {
+        id -> Text,
+        partnership_id -> Text,
+        version -> Integer,
+        document -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    arrangements (id) {
+        id -> Text,
+        partnership_id -> Text,
+        school_id -> Text,
+        kind -> Text,
+        status -> Text,
+        title -> Text,
+        start_route -> Text,
+        care_scope -> Text,
+        goals_pupils -> Text,
+        goals_teacher -> Text,
+        goals_school -> Text,
+        support_description -> Text,
+        direct_minutes_per_week -> Nullable<Integer>,
+        indirect_minutes_per_week -> Nullable<Integer>,
+        outside_class_minutes_per_week -> Nullable<Integer>,
+        weeks -> Nullable<Integer>,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        executor_kind -> Nullable<Text>,
+        executor_id -> Nullable<Text>,
+        staff_function -> Nullable<Text>,
+        salary_scale -> Nullable<Text>,
+        hourly_rate_cents -> Nullable<BigInt>,
+        case_director -> Nullable<Text>,
+        consultant_id -> Nullable<Text>,
+        policy_version -> Nullable<Integer>,
+        previous_id -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    arrangement_pupils (arrangement_id, pupil_id) {
+        arrangement_id -> Text,
+        pupil_id -> Text,
+    }
+}
+
+diesel::table! {
+    arrangement_events (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        actor_id -> Text,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+        justification -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
 diesel::joinable!(users -> partnerships (partnership_id));
 diesel::joinable!(consultant_assignments -> schools (school_id));
+diesel::joinable!(pupils -> schools (school_id));
+diesel::joinable!(guardianships -> pupils (pupil_id));
+diesel::joinable!(guardianships -> users (parent_id));
+diesel::joinable!(arrangements -> schools (school_id));
+diesel::joinable!(arrangement_pupils -> arrangements (arrangement_id));
+diesel::joinable!(arrangement_pupils -> pupils (pupil_id));
+diesel::joinable!(arrangement_events -> arrangements (arrangement_id));
+diesel::joinable!(arrangement_events -> users (actor_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -87,4 +186,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     executors,
     users,
     consultant_assignments,
+    pupils,
+    guardianships,
+    policies,
+    arrangements,
+    arrangement_pupils,
+    arrangement_events,
 );

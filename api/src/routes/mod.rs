@@ -3,22 +3,26 @@
 //! Register handlers with `.service(...)` and `#[get]`/`#[post]` attributes only:
 //! utoipa-actix-web silently leaves routes added with `.route(...)` out of the OpenAPI document.
 
+pub mod arrangement_actions;
+pub mod arrangements;
 pub mod auth;
 pub mod extract;
 pub mod health;
 pub mod me;
+pub mod pupils;
 pub mod schools;
 pub mod spa;
 pub mod users;
 
 use actix_web::middleware::DefaultHeaders;
-use actix_web::{HttpRequest, HttpResponse, http::Method, http::header};
+use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
 use serde::Deserialize;
 use utoipa::IntoParams;
 use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::error::ApiError;
+use crate::services::ServiceError;
 
 /// The base path of this major version.
 pub const API_BASE: &str = "/api/v1";
@@ -46,6 +50,16 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(schools::list_schools)
             .service(schools::get_school)
             .service(users::list_users)
+            .service(pupils::create_pupil)
+            .service(pupils::list_pupils)
+            .service(pupils::get_pupil)
+            .service(pupils::add_guardian)
+            .service(arrangements::create_arrangement)
+            .service(arrangements::list_arrangements)
+            .service(arrangements::get_arrangement)
+            .service(arrangements::update_arrangement)
+            .service(arrangements::get_arrangement_history)
+            .service(arrangement_actions::take_arrangement_action)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }
@@ -58,4 +72,25 @@ pub async fn api_fallback(req: HttpRequest) -> Result<HttpResponse, ApiError> {
     } else {
         ApiError::RouteNotFound
     })
+}
+
+/// Sets the strong ETag of a versioned resource: `"<version>"`.
+pub fn with_etag(mut builder: HttpResponseBuilder, version: i32) -> HttpResponseBuilder {
+    builder.insert_header((header::ETAG, format!("\"{version}\"")));
+    builder
+}
+
+/// The version an update expects, from `If-Match: "<version>"`; `None` when the header is
+/// missing (the service answers 428), 412 when it is not an ETag this API hands out.
+pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
+    let Some(value) = req.headers().get(header::IF_MATCH) else { return Ok(None) };
+    value
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .and_then(|v| v.strip_prefix('"'))
+        .and_then(|v| v.strip_suffix('"'))
+        .and_then(|v| v.parse::<i32>().ok())
+        .map(Some)
+        .ok_or(ApiError::Service(ServiceError::PreconditionFailed { current: 0 }))
 }

@@ -3,13 +3,15 @@
 //! database, in one transaction.
 
 use arrangeer_shared::Role;
+use arrangeer_shared::policy::presets;
 use diesel::Connection;
 
 use super::ServiceError;
 use crate::auth::password;
 use crate::db::organisations::{self, ExecutorRow, PartnershipRow, SchoolBoardRow, SchoolRow};
+use crate::db::policies::{self, PolicyRow};
 use crate::db::users::{self, UserInsert};
-use crate::db::{Db, new_id, now};
+use crate::db::{Db, DbError, new_id, now};
 
 /// The password of every demo account. Printed at start-up; demo mode only.
 pub const DEMO_PASSWORD: &str = "demo-arrangeer";
@@ -140,6 +142,24 @@ pub fn seed_if_empty(db: &Db) -> Result<bool, ServiceError> {
                         version: 1,
                     },
                 )?;
+                // the partnership's own rules, from the shipped presets, as version 1
+                if let Some((_, _, policy)) = presets().into_iter().find(|(code, _, _)| *code == p.code) {
+                    let document = serde_json::to_string(&policy).map_err(|e| DbError::Corrupt {
+                        column: "policies.document",
+                        value: e.to_string(),
+                    })?;
+                    policies::insert(
+                        conn,
+                        &PolicyRow {
+                            id: new_id(),
+                            partnership_id: partnership_id.clone(),
+                            version: 1,
+                            document,
+                            created_by: None,
+                            created_at: at,
+                        },
+                    )?;
+                }
                 let mut school_ids = Vec::new();
                 for b in p.boards {
                     let board_id = new_id();

@@ -2,8 +2,12 @@
 //! Services know nothing of HTTP: they return [`ServiceError`], which `crate::error` maps to a
 //! status code and a problem+json body.
 
+pub mod arrangement_actions;
+pub mod arrangements;
 pub mod auth;
 pub mod demo;
+pub mod policy;
+pub mod pupils;
 pub mod schools;
 pub mod users;
 
@@ -30,6 +34,18 @@ pub enum ServiceError {
     /// Malformed input found after parsing (e.g. a bad cursor).
     #[error("invalid request")]
     BadRequest(Vec<FieldError>),
+    /// The role may never do this, whatever the object (403).
+    #[error("the role may not {0}")]
+    Forbidden(String),
+    /// Not possible in the object's current state (409), with what is possible instead.
+    #[error("conflict: {detail}")]
+    Conflict { detail: String, allowed_actions: Vec<String> },
+    /// An update without `If-Match` (428).
+    #[error("If-Match is required")]
+    PreconditionRequired,
+    /// An update with a stale `If-Match` (412).
+    #[error("the object was changed by someone else (now version {current})")]
+    PreconditionFailed { current: i32 },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
@@ -83,7 +99,7 @@ pub mod cursor {
     pub fn page<R, T, E>(
         mut rows: Vec<R>,
         limit: i64,
-        key: impl Fn(&R) -> (&str, &str),
+        key: impl Fn(&R) -> (String, String),
         to_item: impl FnMut(R) -> Result<T, E>,
     ) -> Result<Page<T>, E> {
         let more = rows.len() as i64 > limit;
@@ -91,7 +107,7 @@ pub mod cursor {
         let next_cursor = if more {
             rows.last().map(|row| {
                 let (name, id) = key(row);
-                encode(name, id)
+                encode(&name, &id)
             })
         } else {
             None

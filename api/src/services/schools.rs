@@ -28,7 +28,7 @@ pub async fn list_schools(
         // one extra row tells whether another page follows
         // one row more than asked tells whether another page follows
         let rows = organisations::list_schools(conn, &partnership, filter, key, limit + 1)?;
-        Ok(cursor::page(rows, limit, |(s, _)| (&s.name, &s.id), to_response)?)
+        Ok(cursor::page(rows, limit, |(s, _)| (s.name.clone(), s.id.clone()), to_response)?)
     })
     .await
 }

@@ -21,7 +21,7 @@ pub async fn list_users(
     db.run(move |conn| {
         let key = after.as_ref().map(|p| (p.name.as_str(), p.id.as_str()));
         let rows = users::list_by_partnership(conn, &admin.partnership.to_string(), key, limit + 1)?;
-        Ok(cursor::page(rows, limit, |u| (&u.display_name, &u.id), to_response)?)
+        Ok(cursor::page(rows, limit, |u| (u.display_name.clone(), u.id.clone()), to_response)?)
     })
     .await
 }

@@ -1,7 +1,9 @@
 //! Request and response types of the REST API, used by the server and the web app alike.
 
+pub mod arrangements;
 pub mod auth;
 pub mod page;
 pub mod problem;
+pub mod pupils;
 pub mod schools;
 pub mod users;

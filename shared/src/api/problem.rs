@@ -19,6 +19,9 @@ pub struct Problem {
     /// For validation problems: one entry per offending field.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// For a 409 on an action: what the caller may do in the current status.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed_actions: Vec<String>,
 }
 
 /// One invalid field of a request.

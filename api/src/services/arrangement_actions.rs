@@ -1,0 +1,124 @@
+//! Status changes: `POST /arrangements/{id}/actions/{action}`.
+//!
+//! authorize (role, scope) → the pure transition in `shared::workflow` → the checks that need
+//! the dossier → one transaction: a conditional UPDATE on the old status and an appended event.
+
+use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse};
+use arrangeer_shared::api::problem::FieldError;
+use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::kinds::ArrangementKind;
+use arrangeer_shared::text;
+use arrangeer_shared::workflow::{self, Action, TransitionError};
+
+use super::arrangements::{allowed, kind_of, status_of, to_response, visible};
+use super::{ServiceError, policy};
+use crate::auth::AuthUser;
+use crate::db::arrangements::{self, ArrangementRow, EventRow};
+use crate::db::{Db, DbConnection, new_id, now};
+
+pub async fn take_action(
+    db: &Db,
+    user: AuthUser,
+    id: ArrangementId,
+    action: Action,
+    request: ActionRequest,
+) -> Result<ArrangementResponse, ServiceError> {
+    let errors: Vec<FieldError> = [
+        request.comment.as_deref().and_then(|c| text::check("comment", c, false, text::LONG)),
+        request.justification.as_deref().and_then(|j| text::check("justification", j, false, text::LONG)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !errors.is_empty() {
+        return Err(ServiceError::Unprocessable(errors));
+    }
+    db.write(move |conn| {
+        let row = visible(conn, &user, &id.to_string())?;
+        let kind = kind_of(&row)?;
+        let config = policy::workflow_config(conn, &row.partnership_id, kind)?;
+        let from = status_of(&row)?;
+        let to = workflow::apply(from, action, user.role, &config).map_err(|e| match e {
+            TransitionError::RoleMayNot { action, .. } => {
+                ServiceError::Forbidden(format!("{action} an arrangement under this partnership's policy"))
+            }
+            TransitionError::NotInStatus { status, action, allowed } => ServiceError::Conflict {
+                detail: format!("cannot {action} an arrangement that is {status}"),
+                allowed_actions: allowed.iter().map(|a| a.as_str().to_owned()).collect(),
+            },
+        })?;
+        check_preconditions(conn, &row, kind, action)?;
+
+        // the policy in force is recorded when the application is submitted
+        let policy_version = match action {
+            Action::Submit => policy::current(conn, &row.partnership_id)?.map(|(version, _)| version),
+            _ => None,
+        };
+        let at = now();
+        if !arrangements::transition(conn, &row.id, from.as_str(), to.as_str(), policy_version, at)? {
+            let fresh = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
+            return Err(ServiceError::Conflict {
+                detail: format!("someone else changed the status to {} first", fresh.status),
+                allowed_actions: allowed(conn, &user, &fresh)?
+                    .iter()
+                    .map(|a| a.as_str().to_owned())
+                    .collect(),
+            });
+        }
+        arrangements::insert_event(
+            conn,
+            &EventRow {
+                id: new_id(),
+                arrangement_id: row.id.clone(),
+                actor_id: user.id.to_string(),
+                action: action.as_str().to_owned(),
+                from_status: Some(from.as_str().to_owned()),
+                to_status: to.as_str().to_owned(),
+                comment: request.comment.clone().filter(|c| !c.trim().is_empty()),
+                justification: request.justification.clone().filter(|j| !j.trim().is_empty()),
+                created_at: at,
+            },
+        )?;
+        let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
+        to_response(conn, &user, updated)
+    })
+    .await
+}
+
+/// What must be true of the dossier itself before an action (rules of the partnership are
+/// checked separately, as findings).
+fn check_preconditions(
+    conn: &mut DbConnection,
+    row: &ArrangementRow,
+    kind: ArrangementKind,
+    action: Action,
+) -> Result<(), ServiceError> {
+    let mut errors = Vec::new();
+    if matches!(action, Action::Submit | Action::MakeDefinitive) {
+        let pupils = arrangements::pupil_count(conn, &row.id)?;
+        if kind == ArrangementKind::Cluster && pupils < 2 {
+            errors.push(FieldError::new(
+                "pupilIds",
+                "cluster_needs_two_pupils",
+                "a cluster needs at least two pupils",
+            ));
+        }
+        if kind == ArrangementKind::Integral
+            && row.case_director.as_deref().is_none_or(|c| c.trim().is_empty())
+        {
+            errors.push(FieldError::new(
+                "proposal.caseDirector",
+                "required",
+                "an integral arrangement names its case director (regievoerder)",
+            ));
+        }
+        if row.goals_pupils.trim().is_empty() {
+            errors.push(FieldError::new(
+                "proposal.goalsPupils",
+                "required",
+                "describe the goals for the pupil(s)",
+            ));
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(ServiceError::Unprocessable(errors)) }
+}

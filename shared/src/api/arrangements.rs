@@ -1,0 +1,152 @@
+//! Arrangements (dossiers): the proposal, the route through its statuses, the history.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::api::auth::SchoolRef;
+use crate::api::pupils::PupilRef;
+use crate::ids::{ArrangementId, EventId, ExecutorId, PupilId, UserId};
+use crate::kinds::{ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute};
+use crate::role::Role;
+use crate::workflow::{Action, Status};
+
+/// The proposal part (arrangementsvoorstel). Everything but the texts may be left empty in a
+/// draft; the rules say what must be filled in before it can go on.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Proposal {
+    /// Goals for the pupil(s): what goes well or badly, why, what we aim for.
+    #[serde(default)]
+    pub goals_pupils: String,
+    #[serde(default)]
+    pub goals_teacher: String,
+    #[serde(default)]
+    pub goals_school: String,
+    /// The support: what is done, by whom, inside or outside the class.
+    #[serde(default)]
+    pub support_description: String,
+    /// Direct support per week, in minutes.
+    pub direct_minutes_per_week: Option<u32>,
+    /// Indirect time (preparation, consultation, reporting) per week, in minutes.
+    pub indirect_minutes_per_week: Option<u32>,
+    /// Of the direct support, how much takes place outside the class, in minutes per week.
+    pub outside_class_minutes_per_week: Option<u32>,
+    pub weeks: Option<u32>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub executor_kind: Option<ExecutorKind>,
+    /// The executor organisation, for an external executor.
+    pub executor_id: Option<ExecutorId>,
+    /// Function and scale of internal staff, for an internal executor.
+    pub staff_function: Option<StaffFunction>,
+    pub salary_scale: Option<SalaryScale>,
+    /// Hourly rate in euro cents.
+    pub hourly_rate_cents: Option<i64>,
+    /// Integral arrangements: the case director (regievoerder), by name and organisation.
+    pub case_director: Option<String>,
+}
+
+/// `POST /api/v1/arrangements` (school staff).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateArrangementRequest {
+    pub kind: ArrangementKind,
+    pub title: String,
+    /// One pupil for individual and integral arrangements; at least two for a cluster.
+    pub pupil_ids: Vec<PupilId>,
+    pub start_route: StartRoute,
+    pub care_scope: CareScope,
+    #[serde(default)]
+    pub proposal: Proposal,
+}
+
+/// `PUT /api/v1/arrangements/{id}` with `If-Match`: replaces the editable part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UpdateArrangementRequest {
+    pub title: String,
+    pub pupil_ids: Vec<PupilId>,
+    pub start_route: StartRoute,
+    pub care_scope: CareScope,
+    pub proposal: Proposal,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArrangementResponse {
+    pub id: ArrangementId,
+    pub school: SchoolRef,
+    pub kind: ArrangementKind,
+    pub status: Status,
+    pub title: String,
+    pub pupils: Vec<PupilRef>,
+    pub start_route: StartRoute,
+    pub care_scope: CareScope,
+    pub proposal: Proposal,
+    /// Direct + indirect hours × rate × weeks, when all are known.
+    pub expected_cost_cents: Option<i64>,
+    /// The version of the partnership's policy recorded at submission.
+    pub policy_version: Option<i32>,
+    /// The arrangement this one extends.
+    pub previous_id: Option<ArrangementId>,
+    /// What the caller may do now.
+    pub allowed_actions: Vec<Action>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i32,
+}
+
+/// A row of a list: enough to find the dossier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArrangementSummary {
+    pub id: ArrangementId,
+    pub school: SchoolRef,
+    pub kind: ArrangementKind,
+    pub status: Status,
+    pub title: String,
+    pub pupil_count: u32,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Body of `POST /api/v1/arrangements/{id}/actions/{action}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ActionRequest {
+    /// Shown in the history (e.g. what the consultant wants changed).
+    pub comment: Option<String>,
+    /// Required when a rule warns: why deviating is justified.
+    pub justification: Option<String>,
+}
+
+/// One entry of `GET /api/v1/arrangements/{id}/history`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArrangementEvent {
+    pub id: EventId,
+    /// The action taken (`create` for the creation of the draft).
+    pub action: String,
+    pub from_status: Option<Status>,
+    pub to_status: Status,
+    pub actor: Actor,
+    pub comment: Option<String>,
+    pub justification: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Who did something.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Actor {
+    pub id: UserId,
+    pub name: String,
+    pub role: Role,
+}

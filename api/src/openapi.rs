@@ -32,7 +32,8 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "auth", description = "Logging in and the current user"),
         (name = "organisations", description = "Partnerships, schools, executors and users"),
         (name = "pupils", description = "Pupils and their guardians"),
-        (name = "arrangements", description = "Dossiers: proposal, actions, history"),
+        (name = "arrangements", description = "Dossiers: proposal, actions, history, findings"),
+        (name = "attachments", description = "Documents of a dossier"),
     )
 )]
 struct ApiDoc;

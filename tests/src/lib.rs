@@ -149,6 +149,30 @@ impl TestApp {
         request.send().await.expect("PUT request")
     }
 
+    /// Uploads a document to an arrangement; returns the response.
+    pub async fn upload(
+        &self,
+        token: &str,
+        arrangement: &str,
+        kind: &str,
+        pupil: Option<&str>,
+        file_name: &str,
+        content: Vec<u8>,
+    ) -> reqwest::Response {
+        let mut form = reqwest::multipart::Form::new().text("kind", kind.to_owned());
+        if let Some(p) = pupil {
+            form = form.text("pupilId", p.to_owned());
+        }
+        form = form.part("file", reqwest::multipart::Part::bytes(content).file_name(file_name.to_owned()));
+        self.client
+            .post(self.url(&format!("/api/v1/arrangements/{arrangement}/attachments")))
+            .bearer_auth(token)
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload request")
+    }
+
     /// `GET` that must succeed, parsed into `T`.
     pub async fn get_ok<T: serde::de::DeserializeOwned>(&self, path: &str, token: &str) -> T {
         let response = self.get(path, token).await;
@@ -172,6 +196,9 @@ impl TestApp {
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("POST {path}: {e}: {text}"))
     }
 }
+
+/// A minimal PDF: enough for content sniffing to recognise it.
+pub const TINY_PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 
 /// The demo account of `role` in `partnership`.
 pub fn demo_account(role: Role, partnership: &str) -> DemoLogin {

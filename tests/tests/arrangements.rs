@@ -12,7 +12,7 @@ use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
 use arrangeer_shared::ids::PupilId;
 use arrangeer_shared::kinds::{ArrangementKind, CareScope, ExecutorKind, StartRoute};
 use arrangeer_shared::workflow::{Action, Status};
-use arrangeer_tests::{LIEMERS, TestApp, UTRECHT, demo_account};
+use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT, demo_account};
 use chrono::NaiveDate;
 
 const HOLLAND_RIJNLAND: &str = "SWV Holland Rijnland PO";
@@ -57,6 +57,34 @@ async fn act(
     app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
 }
 
+async fn act_justified(
+    app: &TestApp,
+    token: &str,
+    a: &ArrangementResponse,
+    action: Action,
+    why: &str,
+) -> ArrangementResponse {
+    let body = ActionRequest { comment: None, justification: Some(why.to_owned()) };
+    app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
+}
+
+/// Uploads the documents a Utrecht application needs: an OPP per pupil and the rest once.
+async fn upload_documents(app: &TestApp, token: &str, a: &ArrangementResponse, kinds: &[&str]) {
+    let id = a.id.to_string();
+    for pupil in &a.pupils {
+        let response =
+            app.upload(token, &id, "opp", Some(&pupil.id.to_string()), "opp.pdf", TINY_PDF.to_vec()).await;
+        assert_eq!(response.status(), 201, "OPP upload");
+    }
+    for kind in kinds {
+        let response = app.upload(token, &id, kind, None, &format!("{kind}.pdf"), TINY_PDF.to_vec()).await;
+        assert_eq!(response.status(), 201, "{kind} upload");
+    }
+}
+
+const UTRECHT_DOCUMENTS: &[&str] =
+    &["quote", "start_meeting_report", "consultant_advice", "teacher_school_goals"];
+
 async fn act_status(app: &TestApp, token: &str, a: &ArrangementResponse, action: Action) -> (u16, Problem) {
     let response = app
         .post(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &ActionRequest::default())
@@ -92,16 +120,29 @@ async fn utrecht_cluster_of_three_pupils_runs_from_draft_to_closed() {
     // (120 + 30) minutes × €80/h × 20 weeks = €4,000
     assert_eq!(a.expected_cost_cents, Some(400_000));
 
-    let a = act(&app, &school, &a, Action::Submit, None).await;
+    // a cluster has no amount cap in Utrecht but must be justified: the rule warns
+    let (status, problem) = act_status(&app, &school, &a, Action::Submit).await;
+    assert_eq!(status, 422);
+    assert_eq!(problem.errors[0].field, "justification");
+    assert!(problem.errors[0].message.contains("amount_justification"), "{}", problem.errors[0].message);
+    let why =
+        "Drie leerlingen met dezelfde leesachterstand; samen goedkoper dan drie individuele arrangementen.";
+    let a = act_justified(&app, &school, &a, Action::Submit, why).await;
     assert_eq!(a.status, Status::Submitted);
     assert_eq!(a.policy_version, Some(1), "the policy in force is recorded at submission");
     let consultant_view: ArrangementResponse =
         app.get_ok(&format!("/api/v1/arrangements/{}", a.id), &consultant).await;
     assert_eq!(consultant_view.allowed_actions, vec![Action::RequestChanges, Action::Approve]);
     let a = act(&app, &consultant, &a, Action::Approve, Some("Compleet.")).await;
-    let a = act(&app, &school, &a, Action::MakeDefinitive, None).await;
+    // without its documents the application cannot become definitive: what is missing is named per pupil
+    let (status, problem) = act_status(&app, &school, &a, Action::MakeDefinitive).await;
+    assert_eq!(status, 422);
+    let missing_opps = problem.errors.iter().filter(|e| e.code == "required_attachment.opp").count();
+    assert!(missing_opps >= 1, "{problem:?}");
+    upload_documents(&app, &school, &a, UTRECHT_DOCUMENTS).await;
+    let a = act_justified(&app, &school, &a, Action::MakeDefinitive, why).await;
     // in Utrecht the consultant decides on a cluster on behalf of the SWV
-    let a = act(&app, &consultant, &a, Action::Grant, None).await;
+    let a = act_justified(&app, &consultant, &a, Action::Grant, "Passend en onderbouwd.").await;
     assert_eq!(a.status, Status::Granted);
     let a = act(&app, &school, &a, Action::Start, None).await;
     let a = act(&app, &school, &a, Action::Close, None).await;
@@ -123,6 +164,7 @@ async fn utrecht_cluster_of_three_pupils_runs_from_draft_to_closed() {
             ("close", Status::Closed),
         ]
     );
+    assert_eq!(history[1].justification.as_deref(), Some(why), "the justification is kept with the event");
     assert_eq!(history[2].actor.role, Role::Consultant);
     assert_eq!(history[2].comment.as_deref(), Some("Compleet."));
 
@@ -188,6 +230,7 @@ async fn utrecht_individual_with_changes_requested_once() {
 
     let a = act(&app, &school, &a, Action::Submit, None).await;
     let a = act(&app, &consultant, &a, Action::Approve, None).await;
+    upload_documents(&app, &school, &a, UTRECHT_DOCUMENTS).await;
     let a = act(&app, &school, &a, Action::MakeDefinitive, None).await;
     // for an individual arrangement in Utrecht the SWV (admissions board) decides, not the consultant
     let (status, _) = act_status(&app, &consultant, &a, Action::Grant).await;
@@ -238,6 +281,7 @@ async fn holland_rijnland_integral_needs_its_case_director() {
         .expect("arrangement");
     let a = act(&app, &school, &a, Action::Submit, None).await;
     let a = act(&app, &consultant, &a, Action::Approve, None).await;
+    upload_documents(&app, &school, &a, &[]).await;
     let a = act(&app, &school, &a, Action::MakeDefinitive, None).await;
     let a = act(&app, &consultant, &a, Action::Grant, Some("Akkoord in breed overleg.")).await;
     let a = act(&app, &school, &a, Action::Start, None).await;

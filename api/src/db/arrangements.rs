@@ -264,3 +264,16 @@ pub fn list(
     }
     query.load(conn)
 }
+
+/// When an action was last taken on the arrangement.
+pub fn last_event_at(
+    conn: &mut DbConnection,
+    arrangement_id: &str,
+    action: &str,
+) -> QueryResult<Option<NaiveDateTime>> {
+    arrangement_events::table
+        .filter(arrangement_events::arrangement_id.eq(arrangement_id))
+        .filter(arrangement_events::action.eq(action))
+        .select(diesel::dsl::max(arrangement_events::created_at))
+        .first(conn)
+}

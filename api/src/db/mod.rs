@@ -6,6 +6,7 @@
 //! other and hide the real error.
 
 pub mod arrangements;
+pub mod attachments;
 pub mod organisations;
 pub mod policies;
 pub mod pupils;

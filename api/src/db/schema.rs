@@ -165,6 +165,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        kind -> Text,
+        pupil_id -> Nullable<Text>,
+        document_date -> Nullable<Date>,
+        file_name -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        content -> Binary,
+        uploaded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -178,6 +194,7 @@ diesel::joinable!(arrangement_pupils -> arrangements (arrangement_id));
 diesel::joinable!(arrangement_pupils -> pupils (pupil_id));
 diesel::joinable!(arrangement_events -> arrangements (arrangement_id));
 diesel::joinable!(arrangement_events -> users (actor_id));
+diesel::joinable!(attachments -> arrangements (arrangement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -192,4 +209,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     arrangements,
     arrangement_pupils,
     arrangement_events,
+    attachments,
 );

@@ -5,10 +5,13 @@
 
 pub mod arrangement_actions;
 pub mod arrangements;
+pub mod attachments;
 pub mod auth;
 pub mod extract;
+pub mod findings;
 pub mod health;
 pub mod me;
+pub mod partnerships;
 pub mod pupils;
 pub mod schools;
 pub mod spa;
@@ -60,6 +63,12 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(arrangements::update_arrangement)
             .service(arrangements::get_arrangement_history)
             .service(arrangement_actions::take_arrangement_action)
+            .service(findings::get_arrangement_findings)
+            .service(attachments::upload_attachment)
+            .service(attachments::list_attachments)
+            .service(attachments::download_attachment)
+            .service(partnerships::get_policy)
+            .service(partnerships::replace_policy)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -11,7 +11,7 @@ use arrangeer_shared::text;
 use arrangeer_shared::workflow::{self, Action, TransitionError};
 
 use super::arrangements::{allowed, kind_of, status_of, to_response, visible};
-use super::{ServiceError, policy};
+use super::{ServiceError, findings, policy};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow, EventRow};
 use crate::db::{Db, DbConnection, new_id, now};
@@ -48,6 +48,7 @@ pub async fn take_action(
             },
         })?;
         check_preconditions(conn, &row, kind, action)?;
+        findings::gate(conn, &row, action, request.justification.as_deref())?;
 
         // the policy in force is recorded when the application is submitted
         let policy_version = match action {

@@ -4,8 +4,10 @@
 
 pub mod arrangement_actions;
 pub mod arrangements;
+pub mod attachments;
 pub mod auth;
 pub mod demo;
+pub mod findings;
 pub mod policy;
 pub mod pupils;
 pub mod schools;

@@ -4,7 +4,14 @@ use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::policy::Policy;
 use arrangeer_shared::workflow::WorkflowConfig;
 
-use crate::db::{DbConnection, DbError, policies};
+use arrangeer_shared::api::policy::PolicyResponse;
+use arrangeer_shared::api::problem::FieldError;
+use arrangeer_shared::ids::PartnershipId;
+
+use super::ServiceError;
+use crate::auth::AuthUser;
+use crate::db::policies::PolicyRow;
+use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, policies, utc};
 
 /// The policy in force and its version; `None` when the partnership has none yet.
 pub fn current(conn: &mut DbConnection, partnership_id: &str) -> Result<Option<(i32, Policy)>, DbError> {
@@ -27,4 +34,71 @@ pub fn workflow_config(
     Ok(current(conn, partnership_id)?
         .map(|(_, policy)| WorkflowConfig::for_kind(&policy, kind))
         .unwrap_or_default())
+}
+
+/// `GET /partnerships/{id}/policy`: the rules in force, for everyone in the partnership.
+pub async fn get_policy(
+    db: &Db,
+    user: AuthUser,
+    partnership: PartnershipId,
+) -> Result<PolicyResponse, ServiceError> {
+    db.run(move |conn| {
+        own_partnership(&user, partnership)?;
+        let row =
+            policies::current(conn, &partnership.to_string())?.ok_or(ServiceError::NotFound("policy"))?;
+        to_response(row)
+    })
+    .await
+}
+
+/// `PUT /partnerships/{id}/policy` (SWV office): stores the rules as a new version, if they
+/// make sense and `expected_version` is still the version in force.
+pub async fn replace_policy(
+    db: &Db,
+    user: AuthUser,
+    partnership: PartnershipId,
+    expected_version: Option<i32>,
+    policy: Policy,
+) -> Result<PolicyResponse, ServiceError> {
+    let expected_version = expected_version.ok_or(ServiceError::PreconditionRequired)?;
+    if let Err(problems) = arrangeer_shared::policy::validate(&policy) {
+        return Err(ServiceError::Unprocessable(problems.into_iter().map(FieldError::from).collect()));
+    }
+    let document = serde_json::to_string(&policy)
+        .map_err(|e| DbError::Corrupt { column: "policies.document", value: e.to_string() })?;
+    db.write(move |conn| {
+        own_partnership(&user, partnership)?;
+        let partnership_id = partnership.to_string();
+        let current = policies::current(conn, &partnership_id)?.map(|p| p.version).unwrap_or(0);
+        if current != expected_version {
+            return Err(ServiceError::PreconditionFailed { current });
+        }
+        let row = PolicyRow {
+            id: new_id(),
+            partnership_id,
+            version: current + 1,
+            document,
+            created_by: Some(user.id.to_string()),
+            created_at: now(),
+        };
+        // the UNIQUE (partnership, version) constraint settles a race between two editors
+        policies::insert(conn, &row)?;
+        to_response(row)
+    })
+    .await
+}
+
+fn own_partnership(user: &AuthUser, partnership: PartnershipId) -> Result<(), ServiceError> {
+    if user.partnership == partnership { Ok(()) } else { Err(ServiceError::NotFound("partnership")) }
+}
+
+fn to_response(row: PolicyRow) -> Result<PolicyResponse, ServiceError> {
+    let policy = serde_json::from_str(&row.document)
+        .map_err(|_| DbError::Corrupt { column: "policies.document", value: row.id.clone() })?;
+    Ok(PolicyResponse {
+        partnership_id: parse_id("policies.partnership_id", &row.partnership_id)?,
+        version: row.version,
+        policy,
+        created_at: utc(row.created_at),
+    })
 }

@@ -7,6 +7,8 @@ use crate::api::auth::SchoolRef;
 use crate::api::pupils::PupilRef;
 use crate::ids::{ArrangementId, EventId, ExecutorId, PupilId, UserId};
 use crate::kinds::{ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute};
+use crate::money::{self, Cents, Minutes};
+use crate::policy::ArrangementFacts;
 use crate::role::Role;
 use crate::workflow::{Action, Status};
 
@@ -45,6 +47,50 @@ pub struct Proposal {
     pub hourly_rate_cents: Option<i64>,
     /// Integral arrangements: the case director (regievoerder), by name and organisation.
     pub case_director: Option<String>,
+}
+
+impl Proposal {
+    /// Direct + indirect hours × hourly rate × weeks, when all are known.
+    pub fn expected_cost(&self) -> Option<Cents> {
+        let direct = Minutes(self.direct_minutes_per_week?);
+        let indirect = Minutes(self.indirect_minutes_per_week.unwrap_or(0));
+        Some(money::expected_cost(direct, indirect, Cents(self.hourly_rate_cents?), self.weeks?))
+    }
+
+    /// The expected amount in the calendar year that carries most of it (the yearly caps
+    /// compare against this); the whole amount when the period is not known yet.
+    pub fn expected_amount_per_year(&self) -> Option<Cents> {
+        let total = self.expected_cost()?;
+        match (self.start_date, self.end_date) {
+            (Some(start), Some(end)) => money::split_by_calendar_year(total, start, end)
+                .ok()
+                .and_then(|shares| shares.into_iter().map(|s| s.amount).max())
+                .or(Some(total)),
+            _ => Some(total),
+        }
+    }
+
+    /// What the partnership's rules need to know of this proposal. The caller adds what the
+    /// proposal does not hold (school type, pupils, documents, the grant date); the web app
+    /// evaluates the same facts while the user types.
+    pub fn facts(&self, kind: ArrangementKind, today: NaiveDate) -> ArrangementFacts {
+        ArrangementFacts {
+            direct_minutes_per_week: self.direct_minutes_per_week,
+            indirect_minutes_per_week: self.indirect_minutes_per_week,
+            outside_class_minutes_per_week: self.outside_class_minutes_per_week,
+            weeks: self.weeks,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            hourly_rate_cents: self.hourly_rate_cents,
+            executor_kind: self.executor_kind,
+            staff_function: self.staff_function,
+            salary_scale: self.salary_scale,
+            amount_per_year_cents: self.expected_amount_per_year().map(|c| c.0),
+            case_director_named: (kind == ArrangementKind::Integral)
+                .then(|| self.case_director.as_deref().is_some_and(|c| !c.trim().is_empty())),
+            ..ArrangementFacts::new(kind, today)
+        }
+    }
 }
 
 /// `POST /api/v1/arrangements` (school staff).

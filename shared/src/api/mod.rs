@@ -1,8 +1,10 @@
 //! Request and response types of the REST API, used by the server and the web app alike.
 
 pub mod arrangements;
+pub mod attachments;
 pub mod auth;
 pub mod page;
+pub mod policy;
 pub mod problem;
 pub mod pupils;
 pub mod schools;

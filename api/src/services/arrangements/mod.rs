@@ -1,0 +1,276 @@
+//! Arrangements: creating and editing the proposal, reading dossiers and their history.
+
+use arrangeer_shared::api::arrangements::{
+    Actor, ArrangementEvent, ArrangementResponse, ArrangementSummary, CreateArrangementRequest,
+    UpdateArrangementRequest,
+};
+use arrangeer_shared::api::page::Page;
+use arrangeer_shared::api::problem::FieldError;
+use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::kinds::ArrangementKind;
+use arrangeer_shared::workflow::{self, Status};
+use chrono::NaiveDateTime;
+
+mod input;
+mod view;
+
+use input::{changeset, check_input, to_i32};
+use view::to_summary;
+pub(crate) use view::{proposal_of, to_response};
+
+use super::{ServiceError, cursor, policy};
+use crate::auth::AuthUser;
+use crate::auth::scope::{self, Reach};
+use crate::db::arrangements::{self, ArrangementRow, EventRow, ListFilter, Visibility};
+use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, users, utc};
+
+/// Allow-listed query keys of the arrangement list.
+#[derive(Debug, Default)]
+pub struct ListQuery {
+    pub status: Option<Status>,
+    pub kind: Option<ArrangementKind>,
+    pub school_id: Option<String>,
+    pub limit: Option<u32>,
+    pub cursor: Option<String>,
+}
+
+/// Creates a draft at the caller's school (school staff only; the route guard checks the role).
+pub async fn create_arrangement(
+    db: &Db,
+    user: AuthUser,
+    request: CreateArrangementRequest,
+) -> Result<ArrangementResponse, ServiceError> {
+    db.write(move |conn| {
+        let school_id = users::find(conn, &user.id.to_string())?
+            .and_then(|u| u.school_id)
+            .ok_or_else(|| ServiceError::Forbidden("create an arrangement".into()))?;
+        let pupil_ids = check_input(
+            conn,
+            &user,
+            &school_id,
+            request.kind,
+            &request.title,
+            &request.pupil_ids,
+            &request.proposal,
+        )?;
+        let at = now();
+        let p = &request.proposal;
+        let row = ArrangementRow {
+            id: new_id(),
+            partnership_id: user.partnership.to_string(),
+            school_id,
+            kind: request.kind.as_str().to_owned(),
+            status: Status::Draft.as_str().to_owned(),
+            title: request.title.trim().to_owned(),
+            start_route: request.start_route.as_str().to_owned(),
+            care_scope: request.care_scope.as_str().to_owned(),
+            goals_pupils: p.goals_pupils.clone(),
+            goals_teacher: p.goals_teacher.clone(),
+            goals_school: p.goals_school.clone(),
+            support_description: p.support_description.clone(),
+            direct_minutes_per_week: to_i32(p.direct_minutes_per_week),
+            indirect_minutes_per_week: to_i32(p.indirect_minutes_per_week),
+            outside_class_minutes_per_week: to_i32(p.outside_class_minutes_per_week),
+            weeks: to_i32(p.weeks),
+            start_date: p.start_date,
+            end_date: p.end_date,
+            executor_kind: p.executor_kind.map(|k| k.as_str().to_owned()),
+            executor_id: p.executor_id.map(|e| e.to_string()),
+            staff_function: p.staff_function.map(|f| f.as_str().to_owned()),
+            salary_scale: p.salary_scale.map(|s| s.as_str().to_owned()),
+            hourly_rate_cents: p.hourly_rate_cents,
+            case_director: p.case_director.clone(),
+            consultant_id: None,
+            policy_version: None,
+            previous_id: None,
+            created_by: user.id.to_string(),
+            created_at: at,
+            updated_at: at,
+            version: 1,
+        };
+        arrangements::insert(conn, &row)?;
+        arrangements::set_pupils(conn, &row.id, &pupil_ids)?;
+        arrangements::insert_event(
+            conn,
+            &EventRow {
+                id: new_id(),
+                arrangement_id: row.id.clone(),
+                actor_id: user.id.to_string(),
+                action: "create".to_owned(),
+                from_status: None,
+                to_status: Status::Draft.as_str().to_owned(),
+                comment: None,
+                justification: None,
+                created_at: at,
+            },
+        )?;
+        to_response(conn, &user, row)
+    })
+    .await
+}
+
+/// Replaces the proposal of a draft (or one sent back for changes), if `expected_version`
+/// is still the stored version.
+pub async fn update_arrangement(
+    db: &Db,
+    user: AuthUser,
+    id: ArrangementId,
+    expected_version: Option<i32>,
+    request: UpdateArrangementRequest,
+) -> Result<ArrangementResponse, ServiceError> {
+    let expected_version = expected_version.ok_or(ServiceError::PreconditionRequired)?;
+    db.write(move |conn| {
+        let row = visible(conn, &user, &id.to_string())?;
+        if row.version != expected_version {
+            return Err(ServiceError::PreconditionFailed { current: row.version });
+        }
+        let status = status_of(&row)?;
+        if !status.proposal_editable() {
+            return Err(ServiceError::Conflict {
+                detail: format!("the proposal can only be edited in draft or after changes were requested, not when {status}"),
+                allowed_actions: allowed(conn, &user, &row)?.iter().map(|a| a.as_str().to_owned()).collect(),
+            });
+        }
+        let kind = kind_of(&row)?;
+        let pupil_ids =
+            check_input(conn, &user, &row.school_id, kind, &request.title, &request.pupil_ids, &request.proposal)?;
+        let changes = changeset(&request, now());
+        let editable = [Status::Draft.as_str(), Status::ChangesRequested.as_str()];
+        if !arrangements::update_proposal(conn, &row.id, expected_version, &editable, &changes)? {
+            let current = arrangements::find(conn, &row.id)?.map(|r| r.version).unwrap_or(row.version);
+            return Err(ServiceError::PreconditionFailed { current });
+        }
+        arrangements::set_pupils(conn, &row.id, &pupil_ids)?;
+        let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
+        to_response(conn, &user, updated)
+    })
+    .await
+}
+
+pub async fn get_arrangement(
+    db: &Db,
+    user: AuthUser,
+    id: ArrangementId,
+) -> Result<ArrangementResponse, ServiceError> {
+    db.run(move |conn| {
+        let row = visible(conn, &user, &id.to_string())?;
+        to_response(conn, &user, row)
+    })
+    .await
+}
+
+pub async fn list_arrangements(
+    db: &Db,
+    user: AuthUser,
+    query: ListQuery,
+) -> Result<Page<ArrangementSummary>, ServiceError> {
+    let limit = cursor::limit(query.limit)?;
+    let before = query
+        .cursor
+        .as_deref()
+        .map(|c| {
+            let position = cursor::decode(c)?;
+            NaiveDateTime::parse_from_str(&position.name, "%Y-%m-%dT%H:%M:%S%.f")
+                .map(|at| (at, position.id))
+                .map_err(|_| {
+                    ServiceError::BadRequest(vec![FieldError::new(
+                        "cursor",
+                        "invalid_cursor",
+                        "not a cursor of this list",
+                    )])
+                })
+        })
+        .transpose()?;
+    let filter = ListFilter {
+        status: query.status.map(|s| s.as_str().to_owned()),
+        kind: query.kind.map(|k| k.as_str().to_owned()),
+        school_id: query.school_id,
+    };
+    db.run(move |conn| {
+        let reach = scope::reach(conn, &user)?;
+        let visibility = match &reach {
+            Reach::All => Visibility::All,
+            Reach::Schools(ids) => Visibility::Schools(ids),
+            Reach::Executor(executor) => Visibility::Executor(executor),
+            Reach::Parent(parent) => Visibility::ChildrenOf(parent),
+        };
+        let rows =
+            arrangements::list(conn, &user.partnership.to_string(), visibility, &filter, before, limit + 1)?;
+        let page = cursor::page(
+            rows,
+            limit,
+            |r| (r.updated_at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(), r.id.clone()),
+            Ok::<_, ServiceError>,
+        )?;
+        let items = page.items.into_iter().map(|row| to_summary(conn, row)).collect::<Result<_, _>>()?;
+        Ok(Page { items, next_cursor: page.next_cursor })
+    })
+    .await
+}
+
+pub async fn arrangement_history(
+    db: &Db,
+    user: AuthUser,
+    id: ArrangementId,
+) -> Result<Vec<ArrangementEvent>, ServiceError> {
+    db.run(move |conn| {
+        let row = visible(conn, &user, &id.to_string())?;
+        arrangements::events_of(conn, &row.id)?
+            .into_iter()
+            .map(|(event, name, role)| {
+                Ok(ArrangementEvent {
+                    id: parse_id("arrangement_events.id", &event.id)?,
+                    action: event.action,
+                    from_status: event.from_status.as_deref().map(parse_status).transpose()?,
+                    to_status: parse_status(&event.to_status)?,
+                    actor: Actor {
+                        id: parse_id("arrangement_events.actor_id", &event.actor_id)?,
+                        name,
+                        role: role
+                            .parse()
+                            .map_err(|_| DbError::Corrupt { column: "users.role", value: role.clone() })?,
+                    },
+                    comment: event.comment,
+                    justification: event.justification,
+                    created_at: utc(event.created_at),
+                })
+            })
+            .collect()
+    })
+    .await
+}
+
+/// The arrangement if the caller may see it; not found otherwise.
+pub(super) fn visible(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    id: &str,
+) -> Result<ArrangementRow, ServiceError> {
+    match arrangements::find(conn, id)? {
+        Some(row) if scope::sees_arrangement(conn, user, &row)? => Ok(row),
+        _ => Err(ServiceError::NotFound("arrangement")),
+    }
+}
+
+/// What the caller may do with the arrangement now.
+pub(super) fn allowed(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    row: &ArrangementRow,
+) -> Result<Vec<workflow::Action>, ServiceError> {
+    let config = policy::workflow_config(conn, &row.partnership_id, kind_of(row)?)?;
+    Ok(workflow::allowed_actions(status_of(row)?, user.role, &config))
+}
+
+pub(super) fn status_of(row: &ArrangementRow) -> Result<Status, DbError> {
+    parse_status(&row.status)
+}
+
+pub(super) fn kind_of(row: &ArrangementRow) -> Result<ArrangementKind, DbError> {
+    ArrangementKind::parse(&row.kind)
+        .ok_or_else(|| DbError::Corrupt { column: "arrangements.kind", value: row.kind.clone() })
+}
+
+fn parse_status(s: &str) -> Result<Status, DbError> {
+    Status::parse(s).ok_or_else(|| DbError::Corrupt { column: "arrangements.status", value: s.to_owned() })
+}

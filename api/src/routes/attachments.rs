@@ -82,6 +82,7 @@ pub async fn upload_attachment(
     params(("id" = ArrangementId, Path, description = "Arrangement id")),
     responses(
         (status = 200, description = "Oldest first", body = Vec<AttachmentResponse>),
+        (status = 403, description = "Parents do not read the dossier's documents"),
         (status = 404, description = "No such arrangement within the caller's scope"),
     )
 )]
@@ -104,6 +105,7 @@ pub async fn list_attachments(
     ),
     responses(
         (status = 200, description = "The document", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 403, description = "Parents do not read the dossier's documents"),
         (status = 404, description = "No such document within the caller's scope"),
     )
 )]

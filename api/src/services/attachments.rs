@@ -138,6 +138,7 @@ pub async fn list_attachments(
     user: AuthUser,
     id: ArrangementId,
 ) -> Result<Vec<AttachmentResponse>, ServiceError> {
+    parents_may_not_read(&user)?;
     db.run(move |conn| {
         let row = visible(conn, &user, &id.to_string())?;
         attachments::list(conn, &row.id)?.into_iter().map(|m| Ok(to_response(m)?)).collect()
@@ -152,6 +153,7 @@ pub async fn download_attachment(
     id: ArrangementId,
     attachment_id: String,
 ) -> Result<(String, String, Vec<u8>), ServiceError> {
+    parents_may_not_read(&user)?;
     db.run(move |conn| {
         let row = visible(conn, &user, &id.to_string())?;
         let (meta, content) = attachments::find_with_content(conn, &row.id, &attachment_id)?
@@ -159,6 +161,16 @@ pub async fn download_attachment(
         Ok((meta.file_name, meta.content_type, content))
     })
     .await
+}
+
+/// The dossier's documents (quotes, advice, reports) are for the professionals; parents see
+/// their child's plan through the OPP pages instead.
+fn parents_may_not_read(user: &AuthUser) -> Result<(), ServiceError> {
+    if user.role == Role::Parent {
+        Err(ServiceError::Forbidden("read the documents of a dossier".into()))
+    } else {
+        Ok(())
+    }
 }
 
 fn to_response(meta: AttachmentMeta) -> Result<AttachmentResponse, DbError> {

@@ -1,0 +1,115 @@
+//! Who may do what: every route × every role in two partnerships, as one snapshot. A change
+//! of any permission shows up as one line of diff in `snapshots/matrix__role_endpoint_matrix.snap`
+//! (review with `cargo insta review`, or accept with `INSTA_UPDATE=always`).
+//!
+//! The objects live in Utrecht; the Utrecht parent is the guardian of the pupil. So a Liemers
+//! column shows what another partnership sees (404: existence is not revealed), and 403 means
+//! the role may never do this.
+
+use arrangeer_shared::Role;
+use arrangeer_shared::api::arrangements::{ArrangementResponse, CreateArrangementRequest, Proposal};
+use arrangeer_shared::api::attachments::AttachmentResponse;
+use arrangeer_shared::api::auth::MeResponse;
+use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
+use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
+use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT, demo_account};
+use chrono::NaiveDate;
+use serde_json::json;
+
+#[tokio::test]
+async fn role_endpoint_matrix() {
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, UTRECHT).await;
+    let pupil_request = CreatePupilRequest {
+        first_name: "Matrix".into(),
+        last_name: "Leerling".into(),
+        date_of_birth: NaiveDate::from_ymd_opt(2017, 1, 1).expect("date"),
+        group_name: "groep 3".into(),
+    };
+    let pupil: PupilResponse = app.post_ok("/api/v1/pupils", &school, &pupil_request).await;
+    let parent = demo_account(Role::Parent, UTRECHT).email;
+    let _: PupilResponse = app
+        .post_ok(&format!("/api/v1/pupils/{}/guardians", pupil.id), &school, &json!({ "email": parent }))
+        .await;
+    let create = CreateArrangementRequest {
+        kind: ArrangementKind::Individual,
+        title: "Matrix".into(),
+        pupil_ids: vec![pupil.id],
+        start_route: StartRoute::DirectStart,
+        care_scope: CareScope::EducationOnly,
+        proposal: Proposal::default(),
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", &school, &create).await;
+    let stored = app.upload(&school, &a.id.to_string(), "other", None, "m.pdf", TINY_PDF.to_vec()).await;
+    let attachment: AttachmentResponse = stored.json().await.expect("attachment");
+    let me: MeResponse = app.get_ok("/api/v1/me", &school).await;
+    let school_id = me.school.expect("school").id;
+    let partnership = me.partnership.id;
+
+    let (p, id, att) = (pupil.id, a.id, attachment.id);
+    let routes: Vec<(&str, String, Option<serde_json::Value>)> = vec![
+        ("GET", "/api/v1/me".into(), None),
+        ("GET", "/api/v1/schools".into(), None),
+        ("GET", format!("/api/v1/schools/{school_id}"), None),
+        ("GET", "/api/v1/users".into(), None),
+        ("GET", "/api/v1/pupils".into(), None),
+        ("POST", "/api/v1/pupils".into(), Some(serde_json::to_value(&pupil_request).expect("json"))),
+        ("GET", format!("/api/v1/pupils/{p}"), None),
+        ("POST", format!("/api/v1/pupils/{p}/guardians"), Some(json!({ "email": "nobody@example.org" }))),
+        ("GET", "/api/v1/arrangements".into(), None),
+        ("POST", "/api/v1/arrangements".into(), Some(serde_json::to_value(&create).expect("json"))),
+        ("GET", format!("/api/v1/arrangements/{id}"), None),
+        (
+            "PUT",
+            format!("/api/v1/arrangements/{id}"),
+            Some(
+                json!({ "title": "x", "pupilIds": [p], "startRoute": "direct_start", "careScope": "education_only", "proposal": {} }),
+            ),
+        ),
+        ("GET", format!("/api/v1/arrangements/{id}/history"), None),
+        ("GET", format!("/api/v1/arrangements/{id}/findings"), None),
+        ("POST", format!("/api/v1/arrangements/{id}/actions/approve"), Some(json!({}))),
+        ("GET", format!("/api/v1/arrangements/{id}/attachments"), None),
+        ("GET", format!("/api/v1/arrangements/{id}/attachments/{att}"), None),
+        ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
+        ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
+    ];
+
+    let mut callers = Vec::new();
+    for partnership in [UTRECHT, LIEMERS] {
+        for role in Role::ALL {
+            let short = if partnership == UTRECHT { "U" } else { "L" };
+            callers.push((format!("{}:{short}", role.as_str()), app.token(role, partnership).await));
+        }
+    }
+    let mut table = format!("{:<64}", "route");
+    for (name, _) in &callers {
+        table.push_str(&format!("{name:>14}"));
+    }
+    table.push('\n');
+    for (method, path, body) in &routes {
+        let template = path
+            .replace(&p.to_string(), "{pupil}")
+            .replace(&id.to_string(), "{arrangement}")
+            .replace(&att, "{attachment}")
+            .replace(&school_id.to_string(), "{school}")
+            .replace(&partnership.to_string(), "{partnership}");
+        table.push_str(&format!("{:<64}", format!("{method} {template}")));
+        for (_, token) in &callers {
+            let url = app.url(path);
+            let request = match *method {
+                "GET" => app.client.get(url),
+                "POST" => app.client.post(url),
+                _ => app.client.put(url),
+            };
+            let request = match body {
+                Some(b) => request.json(b),
+                None => request,
+            };
+            let status = request.bearer_auth(token).send().await.expect("request").status().as_u16();
+            table.push_str(&format!("{status:>14}"));
+        }
+        table.push('\n');
+    }
+    insta::assert_snapshot!(table);
+}

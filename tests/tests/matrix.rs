@@ -68,6 +68,7 @@ async fn role_endpoint_matrix() {
         ),
         ("GET", format!("/api/v1/arrangements/{id}/history"), None),
         ("GET", format!("/api/v1/arrangements/{id}/findings"), None),
+        ("GET", format!("/api/v1/arrangements/{id}/costs"), None),
         ("POST", format!("/api/v1/arrangements/{id}/actions/approve"), Some(json!({}))),
         ("GET", format!("/api/v1/arrangements/{id}/attachments"), None),
         ("GET", format!("/api/v1/arrangements/{id}/attachments/{att}"), None),

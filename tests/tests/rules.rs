@@ -209,3 +209,39 @@ async fn documents_are_judged_by_their_content_and_stay_within_scope() {
     let hidden = app.get(&format!("/api/v1/arrangements/{id}/attachments/{}", stored.id), &outsider).await;
     assert_eq!(hidden.status(), 404);
 }
+
+#[tokio::test]
+async fn costs_split_over_new_year_and_follow_the_partnerships_payment_scheme() {
+    use arrangeer_shared::api::costs::CostsResponse;
+    use arrangeer_shared::money::{Cents, PaymentDue, PaymentScheme};
+    let app = TestApp::spawn().await;
+
+    // Utrecht: December to February is 1 month this year and 2 the next
+    let school = app.token(Role::School, UTRECHT).await;
+    let p = pupil(&app, &school, "Jip").await;
+    let mut winter = proposal(120, 60_00);
+    winter.weeks = Some(12);
+    winter.start_date = NaiveDate::from_ymd_opt(2026, 12, 1);
+    winter.end_date = NaiveDate::from_ymd_opt(2027, 2, 28);
+    let a = draft(&app, &school, ArrangementKind::Individual, vec![p], winter).await;
+    let costs: CostsResponse = app.get_ok(&format!("/api/v1/arrangements/{}/costs", a.id), &school).await;
+    assert_eq!(costs.expected_cost_cents, Some(1_440_00), "2 h × €60 × 12 weeks");
+    let split: Vec<_> = costs.per_calendar_year.iter().map(|s| (s.year, s.months, s.amount)).collect();
+    assert_eq!(split, vec![(2026, 1, Cents(480_00)), (2027, 2, Cents(960_00))]);
+    assert_eq!(costs.payment_scheme, Some(PaymentScheme::PerCalendarYear));
+    assert_eq!(costs.payments.iter().map(|l| l.amount.0).sum::<i64>(), 1_440_00);
+    let parent = app.token(Role::Parent, UTRECHT).await;
+    assert_eq!(app.get(&format!("/api/v1/arrangements/{}/costs", a.id), &parent).await.status(), 403);
+
+    // de Liemers: 75% at the grant, 25% after accountability
+    let school = app.token(Role::School, LIEMERS).await;
+    let p = pupil(&app, &school, "Roos").await;
+    let a = draft(&app, &school, ArrangementKind::Individual, vec![p], proposal(120, 50_00)).await;
+    let costs: CostsResponse = app.get_ok(&format!("/api/v1/arrangements/{}/costs", a.id), &school).await;
+    let total = costs.expected_cost_cents.expect("cost");
+    let lines: Vec<_> = costs.payments.iter().map(|l| (l.due, l.amount.0)).collect();
+    assert_eq!(
+        lines,
+        vec![(PaymentDue::AtGrant, total * 3 / 4), (PaymentDue::AfterAccountability, total / 4)]
+    );
+}

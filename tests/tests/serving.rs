@@ -40,6 +40,11 @@ async fn the_web_app_is_served_with_deep_links_falling_back_to_index() {
         let html = response.text().await.expect("html");
         assert!(html.contains(r#"<script type="module" src="/boot.js">"#), "{path} serves index.html");
     }
+    let index = app.client.get(app.url("/")).send().await.expect("request");
+    let csp =
+        index.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'wasm-unsafe-eval'"), "{csp}");
+    assert_eq!(index.headers().get("x-content-type-options").and_then(|v| v.to_str().ok()), Some("nosniff"));
     let wasm = app.client.get(app.url("/arrangeer_web_bg.wasm")).send().await.expect("request");
     assert_eq!(wasm.status(), 200);
     assert_eq!(wasm.headers().get("content-type").and_then(|v| v.to_str().ok()), Some("application/wasm"));

@@ -7,6 +7,7 @@ pub mod arrangement_actions;
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod costs;
 pub mod extract;
 pub mod findings;
 pub mod health;
@@ -64,6 +65,7 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(arrangements::get_arrangement_history)
             .service(arrangement_actions::take_arrangement_action)
             .service(findings::get_arrangement_findings)
+            .service(costs::get_arrangement_costs)
             .service(attachments::upload_attachment)
             .service(attachments::list_attachments)
             .service(attachments::download_attachment)

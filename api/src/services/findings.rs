@@ -80,7 +80,10 @@ pub fn gate(
     if errors.is_empty() { Ok(()) } else { Err(ServiceError::Unprocessable(errors)) }
 }
 
-fn governing_policy(conn: &mut DbConnection, row: &ArrangementRow) -> Result<Option<Policy>, DbError> {
+pub(crate) fn governing_policy(
+    conn: &mut DbConnection,
+    row: &ArrangementRow,
+) -> Result<Option<Policy>, DbError> {
     match row.policy_version {
         Some(version) => crate::db::policies::at_version(conn, &row.partnership_id, version)?
             .map(|p| {

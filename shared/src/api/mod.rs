@@ -3,6 +3,7 @@
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod costs;
 pub mod page;
 pub mod policy;
 pub mod problem;

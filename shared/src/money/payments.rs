@@ -9,7 +9,7 @@ use crate::dates::{DateRange, SchoolYear};
 /// How a partnership pays out a grant. Part of the partnership's rule set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "scheme", rename_all = "snake_case")]
 pub enum PaymentScheme {
     /// One payment per calendar year, pro rata by month (SWV Utrecht PO).
     PerCalendarYear,
@@ -20,6 +20,9 @@ pub enum PaymentScheme {
         #[serde(rename = "advancePercent")]
         advance_percent: u8,
     },
+    /// As laid down in the agreement with the executor (Utrecht PO, clusters): the system
+    /// computes no schedule.
+    PerAgreement,
 }
 
 impl PaymentScheme {
@@ -86,6 +89,7 @@ pub fn payment_schedule(
 ) -> Result<Vec<PaymentLine>, MoneyError> {
     let period = DateRange::new(start, end)?;
     match scheme {
+        PaymentScheme::PerAgreement => Ok(Vec::new()),
         PaymentScheme::PerCalendarYear => Ok(split_by_calendar_year(amount, start, end)?
             .into_iter()
             .map(|share| PaymentLine {
@@ -217,9 +221,9 @@ mod tests {
     #[test]
     fn wire_format_uses_snake_case_values_and_camel_case_fields() {
         let scheme = serde_json::to_string(&PaymentScheme::DE_LIEMERS).unwrap();
-        assert_eq!(scheme, r#"{"kind":"advance_and_settlement","advancePercent":75}"#);
+        assert_eq!(scheme, r#"{"scheme":"advance_and_settlement","advancePercent":75}"#);
         let per_year = serde_json::to_string(&PaymentScheme::PerCalendarYear).unwrap();
-        assert_eq!(per_year, r#"{"kind":"per_calendar_year"}"#);
+        assert_eq!(per_year, r#"{"scheme":"per_calendar_year"}"#);
         assert_eq!(serde_json::from_str::<PaymentScheme>(&scheme).unwrap(), PaymentScheme::DE_LIEMERS);
         let line = PaymentLine {
             kind: PaymentKind::CalendarYear,

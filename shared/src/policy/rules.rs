@@ -304,18 +304,6 @@ pub struct DeadlineSettings {
     pub support_start_weeks_after_grant: Option<u32>,
 }
 
-/// How a granted amount is paid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "scheme", rename_all = "snake_case")]
-pub enum PaymentScheme {
-    /// Reimbursed per calendar year; a grant spanning New Year is split pro rata by month.
-    PerCalendarYear,
-    /// `advancePercent` paid at the grant, the rest after accountability at school-year end.
-    AdvanceAndSettlement {
-        #[serde(rename = "advancePercent")]
-        advance_percent: u32,
-    },
-    /// As laid down in the agreement with the executor.
-    PerAgreement,
-}
+/// How a granted amount is paid out: the money module's scheme, so the rules and the
+/// payment computation cannot drift apart.
+pub use crate::money::PaymentScheme;

@@ -293,6 +293,6 @@ fn rule_set(p: &mut Problems, kind: ArrangementKind, set: &RuleSet) {
         }
     }
     if let Some(PaymentScheme::AdvanceAndSettlement { advance_percent }) = set.payment {
-        p.percent(at("payment.advancePercent"), advance_percent);
+        p.percent(at("payment.advancePercent"), u32::from(advance_percent));
     }
 }

@@ -1,0 +1,52 @@
+//! The money of one arrangement, computed by the pure functions in `shared::money`.
+
+use arrangeer_shared::Role;
+use arrangeer_shared::api::costs::CostsResponse;
+use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::money::{self, PaymentScheme};
+
+use super::ServiceError;
+use super::arrangements::{kind_of, proposal_of, visible};
+use super::findings::governing_policy;
+use crate::auth::AuthUser;
+use crate::db::{Db, DbError};
+
+pub async fn arrangement_costs(
+    db: &Db,
+    user: AuthUser,
+    id: ArrangementId,
+) -> Result<CostsResponse, ServiceError> {
+    if user.role == Role::Parent {
+        return Err(ServiceError::Forbidden("see the finances of a dossier".into()));
+    }
+    db.run(move |conn| {
+        let row = visible(conn, &user, &id.to_string())?;
+        let proposal = proposal_of(&row)?;
+        let kind = kind_of(&row)?;
+        let scheme: Option<PaymentScheme> =
+            governing_policy(conn, &row)?.and_then(|p| p.rule_set(kind).and_then(|rules| rules.payment));
+        let expected = proposal.expected_cost();
+        let (per_calendar_year, payments) = match (expected, proposal.start_date, proposal.end_date) {
+            (Some(amount), Some(start), Some(end)) => {
+                let invalid = |e: money::MoneyError| DbError::Corrupt {
+                    column: "arrangements.end_date",
+                    value: e.to_string(),
+                };
+                let shares = money::split_by_calendar_year(amount, start, end).map_err(invalid)?;
+                let payments = match scheme {
+                    Some(s) => money::payment_schedule(amount, start, end, s).map_err(invalid)?,
+                    None => Vec::new(),
+                };
+                (shares, payments)
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
+        Ok(CostsResponse {
+            expected_cost_cents: expected.map(|c| c.0),
+            per_calendar_year,
+            payment_scheme: scheme,
+            payments,
+        })
+    })
+    .await
+}

@@ -9,6 +9,7 @@ mod vocabulary;
 
 pub mod api;
 pub mod dates;
+pub mod deadlines;
 pub mod email;
 pub mod ids;
 pub mod kinds;

@@ -5,6 +5,7 @@
 //! when `TEST_DATABASE_URL` (`postgres://user@host:port/any-db`) is set.
 
 pub mod browser;
+pub mod fixtures;
 
 use std::path::PathBuf;
 

@@ -8,90 +8,13 @@ use arrangeer_shared::api::arrangements::{
 };
 use arrangeer_shared::api::page::Page;
 use arrangeer_shared::api::problem::Problem;
-use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
-use arrangeer_shared::ids::PupilId;
-use arrangeer_shared::kinds::{ArrangementKind, CareScope, ExecutorKind, StartRoute};
+use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
 use arrangeer_shared::workflow::{Action, Status};
-use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT, demo_account};
-use chrono::NaiveDate;
-
-const HOLLAND_RIJNLAND: &str = "SWV Holland Rijnland PO";
-
-async fn new_pupil(app: &TestApp, school: &str, first: &str, last: &str) -> PupilId {
-    let request = CreatePupilRequest {
-        first_name: first.into(),
-        last_name: last.into(),
-        date_of_birth: NaiveDate::from_ymd_opt(2017, 3, 14).expect("date"),
-        group_name: "groep 4".into(),
-    };
-    let pupil: PupilResponse = app.post_ok("/api/v1/pupils", school, &request).await;
-    pupil.id
-}
-
-fn proposal() -> Proposal {
-    Proposal {
-        goals_pupils: "Technisch lezen: van AVI E3 naar AVI M4.".into(),
-        goals_teacher: "De leerkracht differentieert de instructie.".into(),
-        goals_school: "Leesaanpak schoolbreed.".into(),
-        support_description: "Begeleiding in een groepje buiten de klas.".into(),
-        direct_minutes_per_week: Some(120),
-        indirect_minutes_per_week: Some(30),
-        outside_class_minutes_per_week: Some(60),
-        weeks: Some(20),
-        start_date: NaiveDate::from_ymd_opt(2027, 1, 4),
-        end_date: NaiveDate::from_ymd_opt(2027, 6, 25),
-        executor_kind: Some(ExecutorKind::Internal),
-        hourly_rate_cents: Some(80_00),
-        ..Proposal::default()
-    }
-}
-
-async fn act(
-    app: &TestApp,
-    token: &str,
-    a: &ArrangementResponse,
-    action: Action,
-    comment: Option<&str>,
-) -> ArrangementResponse {
-    let body = ActionRequest { comment: comment.map(str::to_owned), justification: None };
-    app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
-}
-
-async fn act_justified(
-    app: &TestApp,
-    token: &str,
-    a: &ArrangementResponse,
-    action: Action,
-    why: &str,
-) -> ArrangementResponse {
-    let body = ActionRequest { comment: None, justification: Some(why.to_owned()) };
-    app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
-}
-
-/// Uploads the documents a Utrecht application needs: an OPP per pupil and the rest once.
-async fn upload_documents(app: &TestApp, token: &str, a: &ArrangementResponse, kinds: &[&str]) {
-    let id = a.id.to_string();
-    for pupil in &a.pupils {
-        let response =
-            app.upload(token, &id, "opp", Some(&pupil.id.to_string()), "opp.pdf", TINY_PDF.to_vec()).await;
-        assert_eq!(response.status(), 201, "OPP upload");
-    }
-    for kind in kinds {
-        let response = app.upload(token, &id, kind, None, &format!("{kind}.pdf"), TINY_PDF.to_vec()).await;
-        assert_eq!(response.status(), 201, "{kind} upload");
-    }
-}
-
-const UTRECHT_DOCUMENTS: &[&str] =
-    &["quote", "start_meeting_report", "consultant_advice", "teacher_school_goals"];
-
-async fn act_status(app: &TestApp, token: &str, a: &ArrangementResponse, action: Action) -> (u16, Problem) {
-    let response = app
-        .post(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &ActionRequest::default())
-        .await;
-    let status = response.status().as_u16();
-    (status, response.json().await.expect("problem"))
-}
+use arrangeer_tests::fixtures::{
+    HOLLAND_RIJNLAND, UTRECHT_DOCUMENTS, act, act_justified, act_status, new_pupil, proposal,
+    upload_documents,
+};
+use arrangeer_tests::{LIEMERS, TestApp, UTRECHT, demo_account};
 
 #[tokio::test]
 async fn utrecht_cluster_of_three_pupils_runs_from_draft_to_closed() {

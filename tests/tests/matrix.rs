@@ -72,6 +72,7 @@ async fn role_endpoint_matrix() {
         ("POST", format!("/api/v1/arrangements/{id}/actions/approve"), Some(json!({}))),
         ("GET", format!("/api/v1/arrangements/{id}/attachments"), None),
         ("GET", format!("/api/v1/arrangements/{id}/attachments/{att}"), None),
+        ("GET", "/api/v1/deadlines".into(), None),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
         ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
     ];

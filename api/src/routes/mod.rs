@@ -8,6 +8,7 @@ pub mod arrangements;
 pub mod attachments;
 pub mod auth;
 pub mod costs;
+pub mod deadlines;
 pub mod extract;
 pub mod findings;
 pub mod health;
@@ -66,6 +67,7 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(arrangement_actions::take_arrangement_action)
             .service(findings::get_arrangement_findings)
             .service(costs::get_arrangement_costs)
+            .service(deadlines::list_deadlines)
             .service(attachments::upload_attachment)
             .service(attachments::list_attachments)
             .service(attachments::download_attachment)

@@ -7,6 +7,7 @@ pub mod arrangements;
 pub mod attachments;
 pub mod auth;
 pub mod costs;
+pub mod deadlines;
 pub mod demo;
 pub mod findings;
 pub mod policy;

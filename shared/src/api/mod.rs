@@ -4,6 +4,7 @@ pub mod arrangements;
 pub mod attachments;
 pub mod auth;
 pub mod costs;
+pub mod deadlines;
 pub mod page;
 pub mod policy;
 pub mod problem;

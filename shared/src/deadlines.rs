@@ -1,0 +1,185 @@
+//! The clocks of a dossier, computed from what happened and the partnership's rules — never
+//! typed in by hand. Pure: the server feeds in the dates, the web app can do the same.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dates::{Deadline, add_weeks};
+use crate::kinds::StartRoute;
+use crate::policy::RuleSet;
+use crate::role::Role;
+use crate::workflow::{Status, WorkflowConfig};
+
+vocabulary! {
+    /// What falls due.
+    DeadlineKind {
+        /// The formal decision on a definitive application (the partnership's service level).
+        Decision = "decision",
+        /// The outer limit for the decision (e.g. 10 weeks; Awb: at most 8 without a term).
+        DecisionEscalation = "decision_escalation",
+        /// After a direct start the application must be in the system.
+        Application = "application",
+        /// The OPPs must be set after the grant.
+        Opps = "opps",
+        /// The support must have started.
+        SupportStart = "support_start",
+        /// The end date comes near: evaluate, then close or apply for an extension.
+        Evaluation = "evaluation",
+    }
+}
+
+/// Weeks before the end date at which the final evaluation is due.
+pub const EVALUATION_WEEKS_BEFORE_END: i64 = 4;
+
+/// What the clocks need to know about one arrangement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClockInput {
+    pub status: Status,
+    pub start_route: StartRoute,
+    pub created_on: NaiveDate,
+    pub definitive_on: Option<NaiveDate>,
+    pub granted_on: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// Whether every pupil has an OPP set after the grant.
+    pub opps_complete: bool,
+}
+
+/// One running clock: what, by when, and who must act.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    pub kind: DeadlineKind,
+    pub due: Deadline,
+    pub actor: Role,
+}
+
+/// The clocks that run for an arrangement now.
+pub fn clocks(rules: &RuleSet, workflow: &WorkflowConfig, input: &ClockInput) -> Vec<Clock> {
+    let weeks = |from: NaiveDate, n: u32| Deadline { due: add_weeks(from, i64::from(n)) };
+    let mut out = Vec::new();
+    match input.status {
+        Status::Draft | Status::ChangesRequested | Status::Submitted | Status::Approved => {
+            if input.start_route == StartRoute::DirectStart
+                && let Some(n) = rules.deadlines.application_weeks_after_direct_start
+            {
+                out.push(Clock {
+                    kind: DeadlineKind::Application,
+                    due: weeks(input.created_on, n),
+                    actor: Role::School,
+                });
+            }
+        }
+        Status::Definitive => {
+            if let Some(from) = input.definitive_on {
+                let decider = workflow.decider;
+                out.push(Clock {
+                    kind: DeadlineKind::Decision,
+                    due: weeks(from, rules.decision.weeks),
+                    actor: decider,
+                });
+                out.push(Clock {
+                    kind: DeadlineKind::DecisionEscalation,
+                    due: weeks(from, rules.decision.escalation_weeks),
+                    actor: decider,
+                });
+            }
+        }
+        Status::Granted | Status::InExecution => {
+            if let Some(granted) = input.granted_on {
+                if !input.opps_complete
+                    && let Some(n) = rules.deadlines.opp_weeks_after_grant
+                {
+                    out.push(Clock { kind: DeadlineKind::Opps, due: weeks(granted, n), actor: Role::School });
+                }
+                if input.status == Status::Granted
+                    && let Some(n) = rules.deadlines.support_start_weeks_after_grant
+                {
+                    out.push(Clock {
+                        kind: DeadlineKind::SupportStart,
+                        due: weeks(granted, n),
+                        actor: Role::School,
+                    });
+                }
+            }
+            if input.status == Status::InExecution
+                && let Some(end) = input.end_date
+            {
+                let due = Deadline { due: add_weeks(end, -EVALUATION_WEEKS_BEFORE_END) };
+                out.push(Clock { kind: DeadlineKind::Evaluation, due, actor: Role::School });
+            }
+        }
+        Status::Rejected | Status::Closed | Status::Terminated | Status::Withdrawn => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::ArrangementKind;
+    use crate::policy::Policy;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    fn input(status: Status) -> ClockInput {
+        ClockInput {
+            status,
+            start_route: StartRoute::DirectStart,
+            created_on: d(2026, 9, 1),
+            definitive_on: Some(d(2026, 10, 1)),
+            granted_on: Some(d(2026, 10, 15)),
+            end_date: Some(d(2027, 7, 16)),
+            opps_complete: false,
+        }
+    }
+
+    fn run(policy: &Policy, kind: ArrangementKind, i: &ClockInput) -> Vec<(DeadlineKind, NaiveDate, Role)> {
+        let rules = policy.rule_set(kind).expect("rules");
+        clocks(rules, &WorkflowConfig::for_kind(policy, kind), i)
+            .into_iter()
+            .map(|c| (c.kind, c.due.due, c.actor))
+            .collect()
+    }
+
+    #[test]
+    fn a_definitive_utrecht_application_is_decided_within_six_weeks_at_most_ten() {
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &input(Status::Definitive));
+        assert_eq!(
+            got,
+            vec![
+                (DeadlineKind::Decision, d(2026, 11, 12), Role::SwvAdmin),
+                (DeadlineKind::DecisionEscalation, d(2026, 12, 10), Role::SwvAdmin),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_granted_utrecht_cluster_owes_its_opps_six_weeks_after_the_grant() {
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &input(Status::Granted));
+        assert_eq!(got, vec![(DeadlineKind::Opps, d(2026, 11, 26), Role::School)]);
+        let done = ClockInput { opps_complete: true, ..input(Status::Granted) };
+        assert!(run(&Policy::utrecht_po(), ArrangementKind::Cluster, &done).is_empty());
+    }
+
+    #[test]
+    fn de_liemers_support_starts_within_four_weeks_of_the_grant() {
+        let got = run(&Policy::de_liemers(), ArrangementKind::Individual, &input(Status::Granted));
+        assert!(got.contains(&(DeadlineKind::SupportStart, d(2026, 11, 12), Role::School)), "{got:?}");
+    }
+
+    #[test]
+    fn a_direct_start_files_its_application_within_six_weeks() {
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &input(Status::Draft));
+        assert_eq!(got, vec![(DeadlineKind::Application, d(2026, 10, 13), Role::School)]);
+    }
+
+    #[test]
+    fn execution_asks_for_the_evaluation_four_weeks_before_the_end_and_final_statuses_stop_all_clocks() {
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &input(Status::InExecution));
+        assert!(got.contains(&(DeadlineKind::Evaluation, d(2027, 6, 18), Role::School)), "{got:?}");
+        for status in [Status::Closed, Status::Rejected, Status::Withdrawn, Status::Terminated] {
+            assert!(run(&Policy::utrecht_po(), ArrangementKind::Individual, &input(status)).is_empty());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Building blocks for dossier tests: pupils, a sensible proposal, actions, documents.
+
+use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse, Proposal};
+use arrangeer_shared::api::problem::Problem;
+use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
+use arrangeer_shared::ids::PupilId;
+use arrangeer_shared::kinds::ExecutorKind;
+use arrangeer_shared::workflow::Action;
+use chrono::NaiveDate;
+
+use crate::{TINY_PDF, TestApp};
+
+pub const HOLLAND_RIJNLAND: &str = "SWV Holland Rijnland PO";
+
+pub async fn new_pupil(app: &TestApp, school: &str, first: &str, last: &str) -> PupilId {
+    let request = CreatePupilRequest {
+        first_name: first.into(),
+        last_name: last.into(),
+        date_of_birth: NaiveDate::from_ymd_opt(2017, 3, 14).expect("date"),
+        group_name: "groep 4".into(),
+    };
+    let pupil: PupilResponse = app.post_ok("/api/v1/pupils", school, &request).await;
+    pupil.id
+}
+
+pub fn proposal() -> Proposal {
+    Proposal {
+        goals_pupils: "Technisch lezen: van AVI E3 naar AVI M4.".into(),
+        goals_teacher: "De leerkracht differentieert de instructie.".into(),
+        goals_school: "Leesaanpak schoolbreed.".into(),
+        support_description: "Begeleiding in een groepje buiten de klas.".into(),
+        direct_minutes_per_week: Some(120),
+        indirect_minutes_per_week: Some(30),
+        outside_class_minutes_per_week: Some(60),
+        weeks: Some(20),
+        start_date: NaiveDate::from_ymd_opt(2027, 1, 4),
+        end_date: NaiveDate::from_ymd_opt(2027, 6, 25),
+        executor_kind: Some(ExecutorKind::Internal),
+        hourly_rate_cents: Some(80_00),
+        ..Proposal::default()
+    }
+}
+
+pub async fn act(
+    app: &TestApp,
+    token: &str,
+    a: &ArrangementResponse,
+    action: Action,
+    comment: Option<&str>,
+) -> ArrangementResponse {
+    let body = ActionRequest { comment: comment.map(str::to_owned), justification: None };
+    app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
+}
+
+pub async fn act_justified(
+    app: &TestApp,
+    token: &str,
+    a: &ArrangementResponse,
+    action: Action,
+    why: &str,
+) -> ArrangementResponse {
+    let body = ActionRequest { comment: None, justification: Some(why.to_owned()) };
+    app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
+}
+
+/// Uploads the documents a Utrecht application needs: an OPP per pupil and the rest once.
+pub async fn upload_documents(app: &TestApp, token: &str, a: &ArrangementResponse, kinds: &[&str]) {
+    let id = a.id.to_string();
+    for pupil in &a.pupils {
+        let response =
+            app.upload(token, &id, "opp", Some(&pupil.id.to_string()), "opp.pdf", TINY_PDF.to_vec()).await;
+        assert_eq!(response.status(), 201, "OPP upload");
+    }
+    for kind in kinds {
+        let response = app.upload(token, &id, kind, None, &format!("{kind}.pdf"), TINY_PDF.to_vec()).await;
+        assert_eq!(response.status(), 201, "{kind} upload");
+    }
+}
+
+pub const UTRECHT_DOCUMENTS: &[&str] =
+    &["quote", "start_meeting_report", "consultant_advice", "teacher_school_goals"];
+
+pub async fn act_status(
+    app: &TestApp,
+    token: &str,
+    a: &ArrangementResponse,
+    action: Action,
+) -> (u16, Problem) {
+    let response = app
+        .post(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &ActionRequest::default())
+        .await;
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("problem"))
+}

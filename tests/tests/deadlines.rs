@@ -1,0 +1,76 @@
+//! Deadlines computed from what happened and the partnership's rules, seen by the people who
+//! must act and by those who oversee them.
+
+use arrangeer_shared::Role;
+use arrangeer_shared::api::arrangements::{ArrangementResponse, CreateArrangementRequest};
+use arrangeer_shared::api::deadlines::DeadlineResponse;
+use arrangeer_shared::deadlines::DeadlineKind;
+use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
+use arrangeer_shared::workflow::Action;
+use arrangeer_tests::fixtures::{
+    UTRECHT_DOCUMENTS, act, act_justified, new_pupil, proposal, upload_documents,
+};
+use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT};
+
+fn kinds(list: &[DeadlineResponse]) -> Vec<(DeadlineKind, bool)> {
+    list.iter().map(|d| (d.kind, d.mine)).collect()
+}
+
+#[tokio::test]
+async fn a_granted_utrecht_cluster_owes_its_opps_and_everyone_involved_sees_it() {
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, UTRECHT).await;
+    let consultant = app.token(Role::Consultant, UTRECHT).await;
+    let pupils =
+        vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
+    let request = CreateArrangementRequest {
+        kind: ArrangementKind::Cluster,
+        title: "Rekengroep".into(),
+        pupil_ids: pupils,
+        start_route: StartRoute::QuoteFirst,
+        care_scope: CareScope::EducationOnly,
+        proposal: proposal(),
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", &school, &request).await;
+    let why = "Twee leerlingen, één aanpak.";
+    let a = act_justified(&app, &school, &a, Action::Submit, why).await;
+    let a = act(&app, &consultant, &a, Action::Approve, None).await;
+    upload_documents(&app, &school, &a, UTRECHT_DOCUMENTS).await;
+    let a = act_justified(&app, &school, &a, Action::MakeDefinitive, why).await;
+
+    // definitive: the consultant decides for a Utrecht cluster, within 6 weeks, at most 10
+    let for_consultant: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &consultant).await;
+    assert_eq!(
+        kinds(&for_consultant),
+        vec![(DeadlineKind::Decision, true), (DeadlineKind::DecisionEscalation, true)]
+    );
+    let today = chrono::Utc::now().date_naive();
+    assert_eq!(for_consultant[0].due_date, today + chrono::Duration::weeks(6));
+    assert!(!for_consultant[0].overdue);
+
+    let a = act_justified(&app, &consultant, &a, Action::Grant, why).await;
+    let for_school: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &school).await;
+    assert_eq!(kinds(&for_school), vec![(DeadlineKind::Opps, true)]);
+    assert_eq!(for_school[0].due_date, today + chrono::Duration::weeks(6));
+    let for_consultant: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &consultant).await;
+    assert_eq!(
+        kinds(&for_consultant),
+        vec![(DeadlineKind::Opps, false)],
+        "the consultant oversees the school's clock"
+    );
+    let elsewhere: Vec<DeadlineResponse> =
+        app.get_ok("/api/v1/deadlines", &app.token(Role::School, LIEMERS).await).await;
+    assert!(elsewhere.is_empty());
+    let parent = app.token(Role::Parent, UTRECHT).await;
+    assert_eq!(app.get("/api/v1/deadlines", &parent).await.status(), 403);
+
+    // the OPPs set after the grant stop the clock
+    for pupil in &a.pupils {
+        let id = a.id.to_string();
+        let response =
+            app.upload(&school, &id, "opp", Some(&pupil.id.to_string()), "opp.pdf", TINY_PDF.to_vec()).await;
+        assert_eq!(response.status(), 201);
+    }
+    let for_school: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &school).await;
+    assert!(for_school.is_empty(), "{for_school:?}");
+}

@@ -28,6 +28,20 @@ vocabulary! {
     }
 }
 
+impl DeadlineKind {
+    /// What must happen, in plain Dutch (calendar entries, mails).
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            DeadlineKind::Decision => "besluit nemen",
+            DeadlineKind::DecisionEscalation => "uiterste datum besluit",
+            DeadlineKind::Application => "aanvraag indienen na directe start",
+            DeadlineKind::Opps => "OPP's vaststellen",
+            DeadlineKind::SupportStart => "ondersteuning starten",
+            DeadlineKind::Evaluation => "eindevaluatie houden",
+        }
+    }
+}
+
 /// Weeks before the end date at which the final evaluation is due.
 pub const EVALUATION_WEEKS_BEFORE_END: i64 = 4;
 

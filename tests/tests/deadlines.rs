@@ -3,7 +3,7 @@
 
 use arrangeer_shared::Role;
 use arrangeer_shared::api::arrangements::{ArrangementResponse, CreateArrangementRequest};
-use arrangeer_shared::api::deadlines::DeadlineResponse;
+use arrangeer_shared::api::deadlines::{DeadlineResponse, FeedTokenResponse};
 use arrangeer_shared::deadlines::DeadlineKind;
 use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
 use arrangeer_shared::workflow::Action;
@@ -11,6 +11,7 @@ use arrangeer_tests::fixtures::{
     UTRECHT_DOCUMENTS, act, act_justified, new_pupil, proposal, upload_documents,
 };
 use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT};
+use icalendar::Component;
 
 fn kinds(list: &[DeadlineResponse]) -> Vec<(DeadlineKind, bool)> {
     list.iter().map(|d| (d.kind, d.mine)).collect()
@@ -63,6 +64,43 @@ async fn a_granted_utrecht_cluster_owes_its_opps_and_everyone_involved_sees_it()
     assert!(elsewhere.is_empty());
     let parent = app.token(Role::Parent, UTRECHT).await;
     assert_eq!(app.get("/api/v1/deadlines", &parent).await.status(), 403);
+
+    // the same deadline in the school's calendar app: no bearer token, no pupil names
+    let feed: FeedTokenResponse =
+        app.post_ok("/api/v1/deadlines/feed-token", &school, &serde_json::json!({})).await;
+    let ics = app.client.get(app.url(&feed.path)).send().await.expect("feed");
+    assert_eq!(ics.status(), 200);
+    assert!(
+        ics.headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .starts_with("text/calendar")
+    );
+    let text = ics.text().await.expect("ics");
+    let calendar: icalendar::Calendar = text.parse().expect("a valid iCalendar document");
+    let events: Vec<_> = calendar.components.iter().filter_map(|c| c.as_event()).collect();
+    assert_eq!(events.len(), 1, "{text}");
+    let summary = events[0].get_summary().unwrap_or_default();
+    assert!(summary.contains("OPP's vaststellen"), "{summary}");
+    let due = for_school[0].due_date;
+    assert_eq!(events[0].get_start(), Some(icalendar::DatePerhapsTime::Date(due)));
+    for secret in ["Ada", "Bas", "Kok", "Rekengroep"] {
+        assert!(!text.contains(secret), "the feed must not name pupils or titles: {secret}");
+    }
+    // a new token revokes the old; revoking ends the feed
+    let newer: FeedTokenResponse =
+        app.post_ok("/api/v1/deadlines/feed-token", &school, &serde_json::json!({})).await;
+    assert_eq!(app.client.get(app.url(&feed.path)).send().await.expect("feed").status(), 404);
+    let revoked = app
+        .client
+        .delete(app.url("/api/v1/deadlines/feed-token"))
+        .bearer_auth(&school)
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(revoked.status(), 204);
+    assert_eq!(app.client.get(app.url(&newer.path)).send().await.expect("feed").status(), 404);
 
     // the OPPs set after the grant stop the clock
     for pupil in &a.pupils {

@@ -73,6 +73,7 @@ async fn role_endpoint_matrix() {
         ("GET", format!("/api/v1/arrangements/{id}/attachments"), None),
         ("GET", format!("/api/v1/arrangements/{id}/attachments/{att}"), None),
         ("GET", "/api/v1/deadlines".into(), None),
+        ("POST", "/api/v1/deadlines/feed-token".into(), Some(json!({}))),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
         ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
     ];

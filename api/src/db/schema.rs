@@ -181,6 +181,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    feed_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -210,4 +220,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     arrangement_pupils,
     arrangement_events,
     attachments,
+    feed_tokens,
 );

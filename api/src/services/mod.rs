@@ -6,6 +6,7 @@ pub mod arrangement_actions;
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod calendar;
 pub mod costs;
 pub mod deadlines;
 pub mod demo;

@@ -24,3 +24,14 @@ pub struct DeadlineResponse {
     /// Whether the caller's role is the one that must act.
     pub mine: bool,
 }
+
+/// A new calendar feed address (`POST /api/v1/deadlines/feed-token`). The token is shown once;
+/// a new one revokes the previous.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FeedTokenResponse {
+    pub token: String,
+    /// Path of the read-only iCalendar feed, relative to the server.
+    pub path: String,
+}

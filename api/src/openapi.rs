@@ -34,6 +34,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "pupils", description = "Pupils and their guardians"),
         (name = "arrangements", description = "Dossiers: proposal, actions, history, findings"),
         (name = "attachments", description = "Documents of a dossier"),
+        (name = "evaluations", description = "Evaluations, extensions and the consultant's logbook"),
         (name = "deadlines", description = "Clocks computed from events and the partnership's rules"),
     )
 )]

@@ -92,3 +92,38 @@ pub async fn act_status(
     let status = response.status().as_u16();
     (status, response.json().await.expect("problem"))
 }
+
+/// Plans and records a final evaluation with the consultant present; every pupil closes.
+pub async fn evaluate_finally(app: &TestApp, school: &str, consultant: &str, a: &ArrangementResponse) {
+    use arrangeer_shared::api::auth::MeResponse;
+    use arrangeer_shared::api::evaluations::{
+        EvaluationKind, EvaluationResponse, Outcome, Participant, PlanEvaluationRequest, PupilOutcome,
+        RecordEvaluationRequest,
+    };
+    let me: MeResponse = app.get_ok("/api/v1/me", consultant).await;
+    let plan = PlanEvaluationRequest {
+        kind: EvaluationKind::Final,
+        planned_on: NaiveDate::from_ymd_opt(2027, 6, 18).expect("date"),
+        participants: vec![
+            Participant { name: me.name.clone(), organisation: Some("SWV".into()), user_id: Some(me.id) },
+            Participant { name: "Leerkracht groep 4".into(), organisation: None, user_id: None },
+        ],
+    };
+    let planned: EvaluationResponse =
+        app.post_ok(&format!("/api/v1/arrangements/{}/evaluations", a.id), school, &plan).await;
+    let record = RecordEvaluationRequest {
+        held_on: NaiveDate::from_ymd_opt(2027, 6, 18).expect("date"),
+        summary: "Doelen grotendeels behaald.".into(),
+        outcomes: a
+            .pupils
+            .iter()
+            .map(|p| PupilOutcome {
+                pupil_id: p.id,
+                outcome: Outcome::Close,
+                reasons: "Doel behaald.".into(),
+            })
+            .collect(),
+    };
+    let path = format!("/api/v1/arrangements/{}/evaluations/{}/record", a.id, planned.id);
+    let _: EvaluationResponse = app.post_ok(&path, school, &record).await;
+}

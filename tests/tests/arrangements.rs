@@ -11,8 +11,8 @@ use arrangeer_shared::api::problem::Problem;
 use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
 use arrangeer_shared::workflow::{Action, Status};
 use arrangeer_tests::fixtures::{
-    HOLLAND_RIJNLAND, UTRECHT_DOCUMENTS, act, act_justified, act_status, new_pupil, proposal,
-    upload_documents,
+    HOLLAND_RIJNLAND, UTRECHT_DOCUMENTS, act, act_justified, act_status, evaluate_finally, new_pupil,
+    proposal, upload_documents,
 };
 use arrangeer_tests::{LIEMERS, TestApp, UTRECHT, demo_account};
 
@@ -68,6 +68,10 @@ async fn utrecht_cluster_of_three_pupils_runs_from_draft_to_closed() {
     let a = act_justified(&app, &consultant, &a, Action::Grant, "Passend en onderbouwd.").await;
     assert_eq!(a.status, Status::Granted);
     let a = act(&app, &school, &a, Action::Start, None).await;
+    // a dossier closes after its final evaluation, with the consultant present
+    let (status, problem) = act_status(&app, &school, &a, Action::Close).await;
+    assert_eq!((status, problem.errors[0].code.as_str()), (422, "final_evaluation_required"));
+    evaluate_finally(&app, &school, &consultant, &a).await;
     let a = act(&app, &school, &a, Action::Close, None).await;
     assert_eq!(a.status, Status::Closed);
     assert!(a.allowed_actions.is_empty());

@@ -7,6 +7,7 @@
 
 pub mod arrangements;
 pub mod attachments;
+pub mod evaluations;
 pub mod feed_tokens;
 pub mod organisations;
 pub mod policies;

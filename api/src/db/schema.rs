@@ -191,6 +191,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    evaluations (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        kind -> Text,
+        planned_on -> Date,
+        participants -> Text,
+        held_on -> Nullable<Date>,
+        summary -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    evaluation_outcomes (evaluation_id, pupil_id) {
+        evaluation_id -> Text,
+        pupil_id -> Text,
+        outcome -> Text,
+        reasons -> Text,
+    }
+}
+
+diesel::table! {
+    logbook_entries (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        author_id -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -205,6 +240,8 @@ diesel::joinable!(arrangement_pupils -> pupils (pupil_id));
 diesel::joinable!(arrangement_events -> arrangements (arrangement_id));
 diesel::joinable!(arrangement_events -> users (actor_id));
 diesel::joinable!(attachments -> arrangements (arrangement_id));
+diesel::joinable!(evaluation_outcomes -> evaluations (evaluation_id));
+diesel::joinable!(logbook_entries -> users (author_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -221,4 +258,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     arrangement_events,
     attachments,
     feed_tokens,
+    evaluations,
+    evaluation_outcomes,
+    logbook_entries,
 );

@@ -9,6 +9,7 @@ pub mod attachments;
 pub mod auth;
 pub mod costs;
 pub mod deadlines;
+pub mod evaluations;
 pub mod extract;
 pub mod findings;
 pub mod health;
@@ -67,6 +68,12 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(arrangement_actions::take_arrangement_action)
             .service(findings::get_arrangement_findings)
             .service(costs::get_arrangement_costs)
+            .service(evaluations::plan_evaluation)
+            .service(evaluations::list_evaluations)
+            .service(evaluations::record_evaluation)
+            .service(evaluations::extend_arrangement)
+            .service(evaluations::add_logbook_entry)
+            .service(evaluations::list_logbook)
             .service(deadlines::list_deadlines)
             .service(deadlines::create_feed_token)
             .service(deadlines::revoke_feed_token)

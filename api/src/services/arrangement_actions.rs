@@ -4,6 +4,7 @@
 //! the dossier → one transaction: a conditional UPDATE on the old status and an appended event.
 
 use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse};
+use arrangeer_shared::api::evaluations::EvaluationKind;
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::ArrangementId;
 use arrangeer_shared::kinds::ArrangementKind;
@@ -14,7 +15,7 @@ use super::arrangements::{allowed, kind_of, status_of, to_response, visible};
 use super::{ServiceError, findings, policy};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow, EventRow};
-use crate::db::{Db, DbConnection, new_id, now};
+use crate::db::{Db, DbConnection, evaluations, new_id, now};
 
 pub async fn take_action(
     db: &Db,
@@ -120,6 +121,14 @@ fn check_preconditions(
                 "describe the goals for the pupil(s)",
             ));
         }
+    }
+    if action == Action::Close && !evaluations::any_held(conn, &row.id, Some(EvaluationKind::Final.as_str()))?
+    {
+        errors.push(FieldError::new(
+            "evaluations",
+            "final_evaluation_required",
+            "record the final evaluation (with the consultant present) before closing the dossier",
+        ));
     }
     if errors.is_empty() { Ok(()) } else { Err(ServiceError::Unprocessable(errors)) }
 }

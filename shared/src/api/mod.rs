@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod auth;
 pub mod costs;
 pub mod deadlines;
+pub mod evaluations;
 pub mod page;
 pub mod policy;
 pub mod problem;

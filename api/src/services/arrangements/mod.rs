@@ -53,60 +53,74 @@ pub async fn create_arrangement(
             &request.pupil_ids,
             &request.proposal,
         )?;
-        let at = now();
-        let p = &request.proposal;
-        let row = ArrangementRow {
-            id: new_id(),
-            partnership_id: user.partnership.to_string(),
-            school_id,
-            kind: request.kind.as_str().to_owned(),
-            status: Status::Draft.as_str().to_owned(),
-            title: request.title.trim().to_owned(),
-            start_route: request.start_route.as_str().to_owned(),
-            care_scope: request.care_scope.as_str().to_owned(),
-            goals_pupils: p.goals_pupils.clone(),
-            goals_teacher: p.goals_teacher.clone(),
-            goals_school: p.goals_school.clone(),
-            support_description: p.support_description.clone(),
-            direct_minutes_per_week: to_i32(p.direct_minutes_per_week),
-            indirect_minutes_per_week: to_i32(p.indirect_minutes_per_week),
-            outside_class_minutes_per_week: to_i32(p.outside_class_minutes_per_week),
-            weeks: to_i32(p.weeks),
-            start_date: p.start_date,
-            end_date: p.end_date,
-            executor_kind: p.executor_kind.map(|k| k.as_str().to_owned()),
-            executor_id: p.executor_id.map(|e| e.to_string()),
-            staff_function: p.staff_function.map(|f| f.as_str().to_owned()),
-            salary_scale: p.salary_scale.map(|s| s.as_str().to_owned()),
-            hourly_rate_cents: p.hourly_rate_cents,
-            case_director: p.case_director.clone(),
-            consultant_id: None,
-            policy_version: None,
-            previous_id: None,
-            created_by: user.id.to_string(),
-            created_at: at,
-            updated_at: at,
-            version: 1,
-        };
-        arrangements::insert(conn, &row)?;
-        arrangements::set_pupils(conn, &row.id, &pupil_ids)?;
-        arrangements::insert_event(
-            conn,
-            &EventRow {
-                id: new_id(),
-                arrangement_id: row.id.clone(),
-                actor_id: user.id.to_string(),
-                action: "create".to_owned(),
-                from_status: None,
-                to_status: Status::Draft.as_str().to_owned(),
-                comment: None,
-                justification: None,
-                created_at: at,
-            },
-        )?;
+        let row = insert_draft(conn, &user, school_id, &request, &pupil_ids, None)?;
         to_response(conn, &user, row)
     })
     .await
+}
+
+/// Stores a new draft with its pupils and the `create` event (`previous`: the arrangement it
+/// extends).
+pub(crate) fn insert_draft(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    school_id: String,
+    request: &CreateArrangementRequest,
+    pupil_ids: &[String],
+    previous: Option<String>,
+) -> Result<ArrangementRow, ServiceError> {
+    let at = now();
+    let p = &request.proposal;
+    let row = ArrangementRow {
+        id: new_id(),
+        partnership_id: user.partnership.to_string(),
+        school_id,
+        kind: request.kind.as_str().to_owned(),
+        status: Status::Draft.as_str().to_owned(),
+        title: request.title.trim().to_owned(),
+        start_route: request.start_route.as_str().to_owned(),
+        care_scope: request.care_scope.as_str().to_owned(),
+        goals_pupils: p.goals_pupils.clone(),
+        goals_teacher: p.goals_teacher.clone(),
+        goals_school: p.goals_school.clone(),
+        support_description: p.support_description.clone(),
+        direct_minutes_per_week: to_i32(p.direct_minutes_per_week),
+        indirect_minutes_per_week: to_i32(p.indirect_minutes_per_week),
+        outside_class_minutes_per_week: to_i32(p.outside_class_minutes_per_week),
+        weeks: to_i32(p.weeks),
+        start_date: p.start_date,
+        end_date: p.end_date,
+        executor_kind: p.executor_kind.map(|k| k.as_str().to_owned()),
+        executor_id: p.executor_id.map(|e| e.to_string()),
+        staff_function: p.staff_function.map(|f| f.as_str().to_owned()),
+        salary_scale: p.salary_scale.map(|s| s.as_str().to_owned()),
+        hourly_rate_cents: p.hourly_rate_cents,
+        case_director: p.case_director.clone(),
+        consultant_id: None,
+        policy_version: None,
+        previous_id: previous.clone(),
+        created_by: user.id.to_string(),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+    };
+    arrangements::insert(conn, &row)?;
+    arrangements::set_pupils(conn, &row.id, pupil_ids)?;
+    arrangements::insert_event(
+        conn,
+        &EventRow {
+            id: new_id(),
+            arrangement_id: row.id.clone(),
+            actor_id: user.id.to_string(),
+            action: "create".to_owned(),
+            from_status: None,
+            to_status: Status::Draft.as_str().to_owned(),
+            comment: previous.map(|p| format!("extension of {p}")),
+            justification: None,
+            created_at: at,
+        },
+    )?;
+    Ok(row)
 }
 
 /// Replaces the proposal of a draft (or one sent back for changes), if `expected_version`

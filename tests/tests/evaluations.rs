@@ -1,0 +1,127 @@
+//! Evaluations, extensions and the consultant's logbook.
+
+use arrangeer_shared::Role;
+use arrangeer_shared::api::arrangements::{ArrangementResponse, CreateArrangementRequest};
+use arrangeer_shared::api::evaluations::{
+    EvaluationKind, EvaluationResponse, LogbookEntryResponse, Outcome, Participant, PlanEvaluationRequest,
+    PupilOutcome, RecordEvaluationRequest,
+};
+use arrangeer_shared::api::problem::Problem;
+use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
+use arrangeer_shared::workflow::{Action, Status};
+use arrangeer_tests::fixtures::{HOLLAND_RIJNLAND, act, new_pupil, proposal, upload_documents};
+use arrangeer_tests::{TestApp, UTRECHT};
+use chrono::NaiveDate;
+use serde_json::json;
+
+/// A Holland Rijnland integral arrangement in execution.
+async fn running(app: &TestApp, school: &str, consultant: &str) -> ArrangementResponse {
+    let pupil = new_pupil(app, school, "Mila", "Dekker").await;
+    let mut p = proposal();
+    p.case_director = Some("R. Smit (jeugdteam)".into());
+    let request = CreateArrangementRequest {
+        kind: ArrangementKind::Integral,
+        title: "Integraal".into(),
+        pupil_ids: vec![pupil],
+        start_route: StartRoute::InternalAdvice,
+        care_scope: CareScope::EducationPlusCare,
+        proposal: p,
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", school, &request).await;
+    let a = act(app, school, &a, Action::Submit, None).await;
+    let a = act(app, consultant, &a, Action::Approve, None).await;
+    upload_documents(app, school, &a, &[]).await;
+    let a = act(app, school, &a, Action::MakeDefinitive, None).await;
+    let a = act(app, consultant, &a, Action::Grant, None).await;
+    act(app, school, &a, Action::Start, None).await
+}
+
+#[tokio::test]
+async fn an_extension_needs_an_evaluation_and_copies_the_dossier() {
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, HOLLAND_RIJNLAND).await;
+    let consultant = app.token(Role::Consultant, HOLLAND_RIJNLAND).await;
+    let a = running(&app, &school, &consultant).await;
+    let extend = format!("/api/v1/arrangements/{}/extensions", a.id);
+
+    let refused = app.post(&extend, &school, &json!({})).await;
+    assert_eq!(refused.status(), 422);
+    let problem: Problem = refused.json().await.expect("problem");
+    assert_eq!(problem.errors[0].code, "evaluation_required");
+
+    // a final evaluation needs the consultant at the table
+    let without = PlanEvaluationRequest {
+        kind: EvaluationKind::Final,
+        planned_on: NaiveDate::from_ymd_opt(2027, 3, 1).expect("date"),
+        participants: vec![Participant { name: "Ouder".into(), organisation: None, user_id: None }],
+    };
+    let response = app.post(&format!("/api/v1/arrangements/{}/evaluations", a.id), &school, &without).await;
+    assert_eq!(response.status(), 422);
+    let problem: Problem = response.json().await.expect("problem");
+    assert_eq!(problem.errors[0].code, "consultant_required");
+
+    let interim = PlanEvaluationRequest { kind: EvaluationKind::Interim, ..without };
+    let planned: EvaluationResponse =
+        app.post_ok(&format!("/api/v1/arrangements/{}/evaluations", a.id), &school, &interim).await;
+    let record_path = format!("/api/v1/arrangements/{}/evaluations/{}/record", a.id, planned.id);
+    let incomplete =
+        RecordEvaluationRequest { held_on: interim.planned_on, summary: "Loopt.".into(), outcomes: vec![] };
+    assert_eq!(app.post(&record_path, &school, &incomplete).await.status(), 422, "one outcome per pupil");
+    let record = RecordEvaluationRequest {
+        outcomes: vec![PupilOutcome {
+            pupil_id: a.pupils[0].id,
+            outcome: Outcome::Extend,
+            reasons: "Doel nog niet bereikt.".into(),
+        }],
+        ..incomplete
+    };
+    let recorded: EvaluationResponse = app.post_ok(&record_path, &school, &record).await;
+    assert_eq!(recorded.outcomes.len(), 1);
+    assert_eq!(app.post(&record_path, &school, &record).await.status(), 409, "recorded once");
+
+    let response = app.post(&extend, &school, &json!({})).await;
+    assert_eq!(response.status(), 201);
+    let next: ArrangementResponse = response.json().await.expect("arrangement");
+    assert_eq!((next.status, next.previous_id), (Status::Draft, Some(a.id)));
+    assert_eq!(next.pupils, a.pupils);
+    assert_eq!(next.proposal.goals_pupils, a.proposal.goals_pupils);
+    assert_eq!(next.proposal.start_date, None, "a new period is chosen anew");
+}
+
+#[tokio::test]
+async fn the_logbook_refuses_notes_about_a_pupil_and_is_the_consultants() {
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, UTRECHT).await;
+    let consultant = app.token(Role::Consultant, UTRECHT).await;
+    let pupil = new_pupil(&app, &school, "Floor", "Hendriks").await;
+    let request = CreateArrangementRequest {
+        kind: ArrangementKind::Individual,
+        title: "Logboek".into(),
+        pupil_ids: vec![pupil],
+        start_route: StartRoute::DirectStart,
+        care_scope: CareScope::EducationOnly,
+        proposal: proposal(),
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", &school, &request).await;
+    let path = format!("/api/v1/arrangements/{}/logbook", a.id);
+
+    let named = app
+        .post(&path, &consultant, &json!({ "note": "Gesprek met de moeder van floor over thuissituatie." }))
+        .await;
+    assert_eq!(named.status(), 422);
+    let problem: Problem = named.json().await.expect("problem");
+    assert_eq!(
+        (problem.errors[0].field.as_str(), problem.errors[0].code.as_str()),
+        ("note", "mentions_pupil")
+    );
+
+    let note: LogbookEntryResponse = app
+        .post_ok(&path, &consultant, &json!({ "note": "Driegesprek gepland met IB'er en uitvoerder." }))
+        .await;
+    let notes: Vec<LogbookEntryResponse> = app.get_ok(&path, &consultant).await;
+    assert_eq!(notes, vec![note]);
+    assert_eq!(app.post(&path, &school, &json!({ "note": "x" })).await.status(), 403);
+    assert_eq!(app.get(&path, &school).await.status(), 403);
+    let admin = app.token(Role::SwvAdmin, UTRECHT).await;
+    assert_eq!(app.get(&path, &admin).await.status(), 200);
+}

@@ -114,11 +114,18 @@ pub fn insert_note(
         .map(|_| ())
 }
 
-/// The logbook, oldest first: `(id, author id, author name, note, at)`.
-pub fn notes(
-    conn: &mut DbConnection,
-    arrangement_id: &str,
-) -> QueryResult<Vec<(String, String, String, String, NaiveDateTime)>> {
+/// A logbook entry with its author's name.
+#[derive(Debug, Clone, Queryable)]
+pub struct NoteRow {
+    pub id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub note: String,
+    pub created_at: NaiveDateTime,
+}
+
+/// The logbook, oldest first.
+pub fn notes(conn: &mut DbConnection, arrangement_id: &str) -> QueryResult<Vec<NoteRow>> {
     logbook_entries::table
         .inner_join(users::table)
         .filter(logbook_entries::arrangement_id.eq(arrangement_id))

@@ -81,13 +81,13 @@ pub async fn list_notes(
         let row = visible(conn, &user, &id.to_string())?;
         evaluations::notes(conn, &row.id)?
             .into_iter()
-            .map(|(id, author, name, note, at)| {
+            .map(|n| {
                 Ok(LogbookEntryResponse {
-                    id,
-                    author_id: parse_id("logbook_entries.author_id", &author)?,
-                    author_name: name,
-                    note,
-                    created_at: utc(at),
+                    author_id: parse_id("logbook_entries.author_id", &n.author_id)?,
+                    author_name: n.author_name,
+                    note: n.note,
+                    created_at: utc(n.created_at),
+                    id: n.id,
                 })
             })
             .collect()

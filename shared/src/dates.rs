@@ -271,6 +271,16 @@ const MONTHS_EN: [&str; 12] = [
     "July", "August", "September", "October", "November", "December",
 ];
 
+/// The Dutch name of month `number` (1 = januari), if it is one.
+pub fn month_nl(number: u32) -> Option<&'static str> {
+    MONTHS_NL.get(usize::try_from(number).ok()?.checked_sub(1)?).copied()
+}
+
+/// The English name of month `number` (1 = January), if it is one.
+pub fn month_en(number: u32) -> Option<&'static str> {
+    MONTHS_EN.get(usize::try_from(number).ok()?.checked_sub(1)?).copied()
+}
+
 /// A date as Dutch users write it: "1 december 2026" (no leading zero, month in lower case).
 pub fn format_nl(date: NaiveDate) -> String {
     format!("{} {} {}", date.day(), MONTHS_NL[date.month0() as usize], date.year())

@@ -1,10 +1,11 @@
 //! Plain-language pieces of the findings, in Dutch and English. Numbers are written as users
 //! write them: "3,5 uur", "€ 7.000,01", "1 maart 2026" / "3.5 hours", "€7,000.01", "1 March 2026".
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::Precondition;
 use crate::api::schools::SchoolType;
+use crate::dates;
 use crate::kinds::{AttachmentKind, SalaryScale, StaffFunction};
 
 /// Both languages of one phrase.
@@ -71,40 +72,10 @@ pub(super) fn euros(cents: i64) -> Text {
     }
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A month by number (1 = January); out-of-range numbers are printed as numbers.
 pub(super) fn month(number: u32) -> Text {
-    let index = usize::try_from(number).unwrap_or(0).wrapping_sub(1);
-    match (MONTHS_NL.get(index), MONTHS_EN.get(index)) {
-        (Some(nl), Some(en)) => Text { nl: (*nl).into(), en: (*en).into() },
+    match (dates::month_nl(number), dates::month_en(number)) {
+        (Some(nl), Some(en)) => Text { nl: nl.into(), en: en.into() },
         _ => Text { nl: number.to_string(), en: number.to_string() },
     }
 }
@@ -120,11 +91,7 @@ pub(super) fn months(numbers: &[u32]) -> Text {
 
 /// A date: "1 maart 2026" / "1 March 2026".
 pub(super) fn date(d: NaiveDate) -> Text {
-    let m = month(d.month());
-    Text {
-        nl: format!("{} {} {}", d.day(), m.nl, d.year()),
-        en: format!("{} {} {}", d.day(), m.en, d.year()),
-    }
+    Text { nl: dates::format_nl(d), en: dates::format_en(d) }
 }
 
 /// "a, b of c" / "a, b or c".

@@ -35,6 +35,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "arrangements", description = "Dossiers: proposal, actions, history, findings"),
         (name = "attachments", description = "Documents of a dossier"),
         (name = "evaluations", description = "Evaluations, extensions and the consultant's logbook"),
+        (name = "executors", description = "The executor's workspace: quotes and progress reports"),
         (name = "deadlines", description = "Clocks computed from events and the partnership's rules"),
     )
 )]

@@ -80,6 +80,8 @@ async fn role_endpoint_matrix() {
             format!("/api/v1/arrangements/{id}/logbook"),
             Some(json!({ "note": "Driegesprek gepland." })),
         ),
+        ("GET", format!("/api/v1/arrangements/{id}/quotes"), None),
+        ("GET", format!("/api/v1/arrangements/{id}/reports"), None),
         ("GET", "/api/v1/deadlines".into(), None),
         ("POST", "/api/v1/deadlines/feed-token".into(), Some(json!({}))),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),

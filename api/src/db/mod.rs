@@ -12,6 +12,7 @@ pub mod feed_tokens;
 pub mod organisations;
 pub mod policies;
 pub mod pupils;
+pub mod quotes;
 pub mod schema;
 pub mod users;
 

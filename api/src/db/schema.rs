@@ -226,6 +226,38 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    quotes (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        executor_id -> Text,
+        direct_minutes_per_week -> Integer,
+        indirect_minutes_per_week -> Integer,
+        hourly_rate_cents -> BigInt,
+        amount_cents -> BigInt,
+        start_date -> Date,
+        end_date -> Date,
+        note -> Text,
+        status -> Text,
+        submitted_by -> Text,
+        created_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    progress_reports (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        author_id -> Text,
+        period_start -> Date,
+        period_end -> Date,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -261,4 +293,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluations,
     evaluation_outcomes,
     logbook_entries,
+    quotes,
+    progress_reports,
 );

@@ -16,6 +16,7 @@ pub mod health;
 pub mod me;
 pub mod partnerships;
 pub mod pupils;
+pub mod quotes;
 pub mod schools;
 pub mod spa;
 pub mod users;
@@ -74,6 +75,11 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(evaluations::extend_arrangement)
             .service(evaluations::add_logbook_entry)
             .service(evaluations::list_logbook)
+            .service(quotes::submit_quote)
+            .service(quotes::list_quotes)
+            .service(quotes::accept_quote)
+            .service(quotes::add_report)
+            .service(quotes::list_reports)
             .service(deadlines::list_deadlines)
             .service(deadlines::create_feed_token)
             .service(deadlines::revoke_feed_token)

@@ -14,7 +14,7 @@ use super::arrangements::{kind_of, proposal_of, visible};
 use super::{ServiceError, policy as policies};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow};
-use crate::db::{Db, DbConnection, DbError, attachments, organisations};
+use crate::db::{Db, DbConnection, DbError, attachments, organisations, quotes};
 
 /// `GET /arrangements/{id}/findings`.
 pub async fn arrangement_findings(
@@ -115,6 +115,14 @@ fn facts(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ArrangementFac
             })
         })
         .collect();
+    // an accepted quote in the system counts as the quote document the rules ask for
+    if quotes::has_accepted(conn, &row.id)? {
+        facts.attachments.push(AttachmentFact {
+            kind: AttachmentKind::Quote,
+            pupil: None,
+            document_date: None,
+        });
+    }
     facts.grant_date =
         arrangements::last_event_at(conn, &row.id, Action::Grant.as_str())?.map(|at| at.date());
     Ok(facts)

@@ -15,6 +15,7 @@ pub mod findings;
 pub mod logbook;
 pub mod policy;
 pub mod pupils;
+pub mod quotes;
 pub mod schools;
 pub mod users;
 

@@ -10,5 +10,6 @@ pub mod page;
 pub mod policy;
 pub mod problem;
 pub mod pupils;
+pub mod quotes;
 pub mod schools;
 pub mod users;

@@ -1,0 +1,2 @@
+DROP TABLE progress_reports;
+DROP TABLE quotes;

@@ -148,6 +148,35 @@ mod tests {
     }
 
     #[test]
+    fn enum_values_in_the_document_are_the_wire_values() {
+        // a macro-generated enum once showed its Rust variant names ("Individual") instead
+        fn walk(value: &serde_json::Value, found: &mut Vec<String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    if let Some(serde_json::Value::Array(values)) = map.get("enum") {
+                        found.extend(values.iter().filter_map(|v| v.as_str().map(str::to_owned)));
+                    }
+                    map.values().for_each(|v| walk(v, found));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+                _ => {}
+            }
+        }
+        let json: serde_json::Value = serde_json::from_str(&document_json()).expect("json");
+        let mut values = Vec::new();
+        walk(&json, &mut values);
+        assert!(
+            values.contains(&"request-changes".to_owned()) && values.contains(&"in_execution".to_owned())
+        );
+        for v in values {
+            assert!(
+                v.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-'),
+                "{v}"
+            );
+        }
+    }
+
+    #[test]
     fn every_operation_documents_problems_and_the_version_header() {
         let api = document();
         assert_eq!(api.info.version, API_VERSION);

@@ -26,6 +26,13 @@ async fn the_chosen_executor_quotes_the_school_accepts_and_progress_is_reported(
     let executor = app.token(Role::Executor, UTRECHT).await;
     let me: MeResponse = app.get_ok("/api/v1/me", &executor).await;
     let organisation = me.executor.expect("an executor organisation").id;
+    let choices: Vec<arrangeer_shared::api::auth::ExecutorRef> =
+        app.get_ok("/api/v1/executors", &school).await;
+    assert_eq!(
+        choices.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![organisation],
+        "the school can choose it"
+    );
 
     let pupil = new_pupil(&app, &school, "Lars", "Bosman").await;
     let mut external = proposal();

@@ -52,6 +52,7 @@ async fn role_endpoint_matrix() {
         ("GET", "/api/v1/schools".into(), None),
         ("GET", format!("/api/v1/schools/{school_id}"), None),
         ("GET", "/api/v1/users".into(), None),
+        ("GET", "/api/v1/executors".into(), None),
         ("GET", "/api/v1/pupils".into(), None),
         ("POST", "/api/v1/pupils".into(), Some(serde_json::to_value(&pupil_request).expect("json"))),
         ("GET", format!("/api/v1/pupils/{p}"), None),

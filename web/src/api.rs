@@ -2,8 +2,17 @@
 //! mapping of problem+json to [`ClientError`], and typed functions per endpoint using the
 //! `arrangeer-shared` types.
 
+use arrangeer_shared::api::arrangements::{
+    ActionRequest, ArrangementEvent, ArrangementResponse, ArrangementSummary, CreateArrangementRequest,
+    UpdateArrangementRequest,
+};
 use arrangeer_shared::api::auth::{LoginRequest, LoginResponse, MeResponse};
-use arrangeer_shared::api::problem::Problem;
+use arrangeer_shared::api::page::{MAX_LIMIT, Page};
+use arrangeer_shared::api::problem::{FieldError, Problem};
+use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
+use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::kinds::ArrangementKind;
+use arrangeer_shared::workflow::{Action, Status};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -20,6 +29,24 @@ pub enum ClientError {
     Network(String),
 }
 
+impl ClientError {
+    /// The HTTP status of a reported problem.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ClientError::Unauthenticated(p) | ClientError::Problem(p) => Some(p.status),
+            ClientError::Network(_) => None,
+        }
+    }
+
+    /// The offending fields of a validation problem (422), empty otherwise.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ClientError::Problem(p) if p.status == 422 || p.status == 400 => &p.errors,
+            _ => &[],
+        }
+    }
+}
+
 fn url(path: &str) -> String {
     format!("{BASE}{path}")
 }
@@ -32,6 +59,7 @@ fn authorised(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
     }
 }
 
+/// The one place that turns an answer into a value or a [`ClientError`].
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
     if response.ok() {
         return response.json::<T>().await.map_err(|e| ClientError::Network(e.to_string()));
@@ -48,12 +76,22 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }
 
-async fn get<T: DeserializeOwned>(path: &str, token: Option<&str>) -> Result<T, ClientError> {
-    let response = authorised(Request::get(&url(path)), token)
-        .send()
-        .await
-        .map_err(|e| ClientError::Network(e.to_string()))?;
-    read(response).await
+/// Sends a request built by `builder` (with the token) and reads the answer.
+async fn request<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: Option<&(impl Serialize + ?Sized)>,
+    token: Option<&str>,
+) -> Result<T, ClientError> {
+    let builder = authorised(builder, token);
+    let sent = match body {
+        Some(body) => builder.json(body).map_err(|e| ClientError::Network(e.to_string()))?.send().await,
+        None => builder.send().await,
+    };
+    read(sent.map_err(|e| ClientError::Network(e.to_string()))?).await
+}
+
+async fn get<T: DeserializeOwned>(builder: RequestBuilder, token: &str) -> Result<T, ClientError> {
+    request(builder, None::<&()>, Some(token)).await
 }
 
 async fn post<B: Serialize, T: DeserializeOwned>(
@@ -61,13 +99,18 @@ async fn post<B: Serialize, T: DeserializeOwned>(
     body: &B,
     token: Option<&str>,
 ) -> Result<T, ClientError> {
-    let response = authorised(Request::post(&url(path)), token)
-        .json(body)
-        .map_err(|e| ClientError::Network(e.to_string()))?
-        .send()
-        .await
-        .map_err(|e| ClientError::Network(e.to_string()))?;
-    read(response).await
+    request(Request::post(&url(path)), Some(body), token).await
+}
+
+/// `PUT` of a versioned resource: `If-Match: "<version>"` (412 when someone changed it since).
+async fn put<B: Serialize, T: DeserializeOwned>(
+    path: &str,
+    version: i32,
+    body: &B,
+    token: &str,
+) -> Result<T, ClientError> {
+    let builder = Request::put(&url(path)).header("If-Match", &format!("\"{version}\""));
+    request(builder, Some(body), Some(token)).await
 }
 
 pub async fn login(request: &LoginRequest) -> Result<LoginResponse, ClientError> {
@@ -75,5 +118,89 @@ pub async fn login(request: &LoginRequest) -> Result<LoginResponse, ClientError>
 }
 
 pub async fn me(token: &str) -> Result<MeResponse, ClientError> {
-    get("/me", Some(token)).await
+    get(Request::get(&url("/me")), token).await
+}
+
+/// Filters of the arrangement list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArrangementFilter {
+    pub status: Option<Status>,
+    pub kind: Option<ArrangementKind>,
+    pub cursor: Option<String>,
+}
+
+pub async fn list_arrangements(
+    token: &str,
+    filter: &ArrangementFilter,
+) -> Result<Page<ArrangementSummary>, ClientError> {
+    let mut query: Vec<(&str, String)> = Vec::new();
+    if let Some(status) = filter.status {
+        query.push(("status", status.as_str().to_owned()));
+    }
+    if let Some(kind) = filter.kind {
+        query.push(("kind", kind.as_str().to_owned()));
+    }
+    if let Some(cursor) = &filter.cursor {
+        query.push(("cursor", cursor.clone()));
+    }
+    get(Request::get(&url("/arrangements")).query(query), token).await
+}
+
+pub async fn create_arrangement(
+    token: &str,
+    body: &CreateArrangementRequest,
+) -> Result<ArrangementResponse, ClientError> {
+    post("/arrangements", body, Some(token)).await
+}
+
+pub async fn get_arrangement(token: &str, id: ArrangementId) -> Result<ArrangementResponse, ClientError> {
+    get(Request::get(&url(&format!("/arrangements/{id}"))), token).await
+}
+
+pub async fn update_arrangement(
+    token: &str,
+    id: ArrangementId,
+    version: i32,
+    body: &UpdateArrangementRequest,
+) -> Result<ArrangementResponse, ClientError> {
+    put(&format!("/arrangements/{id}"), version, body, token).await
+}
+
+pub async fn take_action(
+    token: &str,
+    id: ArrangementId,
+    action: Action,
+    body: &ActionRequest,
+) -> Result<ArrangementResponse, ClientError> {
+    post(&format!("/arrangements/{id}/actions/{action}"), body, Some(token)).await
+}
+
+pub async fn arrangement_history(
+    token: &str,
+    id: ArrangementId,
+) -> Result<Vec<ArrangementEvent>, ClientError> {
+    get(Request::get(&url(&format!("/arrangements/{id}/history"))), token).await
+}
+
+/// Every pupil the caller may see (all pages, at most a few thousand).
+pub async fn all_pupils(token: &str) -> Result<Vec<PupilResponse>, ClientError> {
+    let mut pupils = Vec::new();
+    let mut cursor: Option<String> = None;
+    for _ in 0..20 {
+        let mut query = vec![("limit", MAX_LIMIT.to_string())];
+        if let Some(c) = cursor.take() {
+            query.push(("cursor", c));
+        }
+        let page: Page<PupilResponse> = get(Request::get(&url("/pupils")).query(query), token).await?;
+        pupils.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    Ok(pupils)
+}
+
+pub async fn create_pupil(token: &str, body: &CreatePupilRequest) -> Result<PupilResponse, ClientError> {
+    post("/pupils", body, Some(token)).await
 }

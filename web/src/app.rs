@@ -1,9 +1,13 @@
 //! Routes and the one `switch` that maps them to pages.
 
+use arrangeer_shared::ids::ArrangementId;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
+use crate::pages::dossier::DossierPage;
+use crate::pages::dossier_list::DossierListPage;
+use crate::pages::dossier_new::NewDossierPage;
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use crate::session::AppState;
 
@@ -13,6 +17,12 @@ pub enum Route {
     Home,
     #[at("/inloggen")]
     Login,
+    #[at("/dossiers")]
+    Dossiers,
+    #[at("/dossiers/nieuw")]
+    NewDossier,
+    #[at("/dossiers/:id")]
+    Dossier { id: ArrangementId },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -22,6 +32,10 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <HomePage /> },
         Route::Login => html! { <LoginPage /> },
+        Route::Dossiers => html! { <DossierListPage /> },
+        Route::NewDossier => html! { <NewDossierPage /> },
+        // keyed, so that going from one dossier to another starts the page afresh
+        Route::Dossier { id } => html! { <DossierPage key={id.to_string()} {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -1,7 +1,21 @@
 //! The translation table: every string the user sees, in Dutch (default) and English.
+//!
+//! [`T`] holds the general texts; the dossier pages add [`D`] (pages), [`F`] (form fields and
+//! their errors) and the names of the workflow and dossier vocabularies, each in its own file.
+
+mod dossiers;
+mod forms;
+mod vocabulary;
 
 use arrangeer_shared::Role;
+use arrangeer_shared::kinds::{
+    ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute,
+};
+use arrangeer_shared::workflow::{Action, Status};
 use gloo_storage::{LocalStorage, Storage};
+
+pub use dossiers::D;
+pub use forms::{F, error_text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -68,12 +82,39 @@ pub enum T {
     NotFoundText,
     BackHome,
     Role(Role),
+    /// Texts of the dossier pages.
+    Dossier(D),
+    /// Labels, hints and errors of form fields.
+    Form(F),
+    Status(Status),
+    Kind(ArrangementKind),
+    /// The label of the button that takes an action ("Indienen").
+    Action(Action),
+    /// The action as recorded in the history ("Ingediend").
+    Done(Action),
+    StartRoute(StartRoute),
+    CareScope(CareScope),
+    ExecutorKind(ExecutorKind),
+    StaffFunction(StaffFunction),
+    SalaryScale(SalaryScale),
+}
+
+impl From<D> for T {
+    fn from(key: D) -> T {
+        T::Dossier(key)
+    }
+}
+
+impl From<F> for T {
+    fn from(key: F) -> T {
+        T::Form(key)
+    }
 }
 
 /// The text in the given language.
-pub fn t(lang: Lang, key: T) -> &'static str {
+pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
     use Lang::{En, Nl};
-    match (key, lang) {
+    match (key.into(), lang) {
         (T::AppName, _) => "Arrangeer",
         (T::Tagline, Nl) => "Ondersteuningsarrangementen voor leerlingen",
         (T::Tagline, En) => "Support arrangements for pupils",
@@ -126,6 +167,25 @@ pub fn t(lang: Lang, key: T) -> &'static str {
         (T::BackHome, Nl) => "Naar de startpagina",
         (T::BackHome, En) => "Go to the start page",
         (T::Role(role), lang) => role_name(role, lang),
+        (T::Dossier(key), lang) => pick(lang, dossiers::text(key)),
+        (T::Form(key), lang) => pick(lang, forms::text(key)),
+        (T::Status(status), lang) => pick(lang, vocabulary::status(status)),
+        (T::Kind(kind), lang) => pick(lang, vocabulary::kind(kind)),
+        (T::Action(action), lang) => pick(lang, vocabulary::action(action)),
+        (T::Done(action), lang) => pick(lang, vocabulary::done(action)),
+        (T::StartRoute(route), lang) => pick(lang, vocabulary::start_route(route)),
+        (T::CareScope(scope), lang) => pick(lang, vocabulary::care_scope(scope)),
+        (T::ExecutorKind(kind), lang) => pick(lang, vocabulary::executor_kind(kind)),
+        (T::StaffFunction(function), lang) => pick(lang, vocabulary::staff_function(function)),
+        (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
+    }
+}
+
+/// The text of a `(Dutch, English)` pair.
+fn pick(lang: Lang, (nl, en): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
     }
 }
 

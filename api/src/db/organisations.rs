@@ -121,3 +121,12 @@ pub fn list_schools(
     }
     query.load(conn)
 }
+
+/// The executor organisations of a partnership, by name.
+pub fn list_executors(conn: &mut DbConnection, partnership_id: &str) -> QueryResult<Vec<ExecutorRow>> {
+    executors::table
+        .filter(executors::partnership_id.eq(partnership_id))
+        .select(ExecutorRow::as_select())
+        .order((executors::name.asc(), executors::id.asc()))
+        .load(conn)
+}

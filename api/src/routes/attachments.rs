@@ -101,7 +101,7 @@ pub async fn list_attachments(
     security(("bearer" = [])),
     params(
         ("id" = ArrangementId, Path, description = "Arrangement id"),
-        ("attachmentId" = String, Path, description = "Attachment id"),
+        ("attachmentId" = uuid::Uuid, Path, description = "Attachment id"),
     ),
     responses(
         (status = 200, description = "The document", content_type = "application/octet-stream", body = Vec<u8>),
@@ -113,9 +113,10 @@ pub async fn list_attachments(
 pub async fn download_attachment(
     db: web::Data<Db>,
     user: AuthUser,
-    path: web::Path<(ArrangementId, String)>,
+    path: web::Path<(ArrangementId, uuid::Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, attachment_id) = path.into_inner();
+    let attachment_id = attachment_id.to_string();
     let (file_name, content_type, content) =
         services::attachments::download_attachment(&db, user, id, attachment_id).await?;
     Ok(HttpResponse::Ok()

@@ -63,7 +63,7 @@ pub async fn list_evaluations(
     security(("bearer" = [])),
     params(
         ("id" = ArrangementId, Path, description = "Arrangement id"),
-        ("evaluationId" = String, Path, description = "Evaluation id"),
+        ("evaluationId" = uuid::Uuid, Path, description = "Evaluation id"),
     ),
     request_body = RecordEvaluationRequest,
     responses(
@@ -78,10 +78,11 @@ pub async fn list_evaluations(
 pub async fn record_evaluation(
     db: web::Data<Db>,
     user: AuthUser,
-    path: web::Path<(ArrangementId, String)>,
+    path: web::Path<(ArrangementId, uuid::Uuid)>,
     Json(request): Json<RecordEvaluationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, evaluation) = path.into_inner();
+    let evaluation = evaluation.to_string();
     let recorded = services::evaluations::record_evaluation(&db, user, id, evaluation, request).await?;
     Ok(with_etag(HttpResponse::Ok(), recorded.version).json(recorded))
 }

@@ -56,6 +56,7 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(me::get_me)
             .service(schools::list_schools)
             .service(schools::get_school)
+            .service(schools::list_executors)
             .service(users::list_users)
             .service(pupils::create_pupil)
             .service(pupils::list_pupils)

@@ -59,7 +59,7 @@ pub async fn list_quotes(
     security(("bearer" = [])),
     params(
         ("id" = ArrangementId, Path, description = "Arrangement id"),
-        ("quoteId" = String, Path, description = "Quote id"),
+        ("quoteId" = uuid::Uuid, Path, description = "Quote id"),
     ),
     responses(
         (status = 200, description = "Accepted", body = QuoteResponse),
@@ -72,9 +72,10 @@ pub async fn list_quotes(
 pub async fn accept_quote(
     db: web::Data<Db>,
     user: AuthUser,
-    path: web::Path<(ArrangementId, String)>,
+    path: web::Path<(ArrangementId, uuid::Uuid)>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, quote) = path.into_inner();
+    let quote = quote.to_string();
     Ok(HttpResponse::Ok().json(services::quotes::accept_quote(&db, user, id, quote).await?))
 }
 

@@ -1,4 +1,5 @@
 use actix_web::{HttpResponse, get, web};
+use arrangeer_shared::api::auth::ExecutorRef;
 use arrangeer_shared::api::page::Page;
 use arrangeer_shared::api::schools::SchoolResponse;
 use arrangeer_shared::ids::SchoolId;
@@ -49,4 +50,18 @@ pub async fn get_school(
     id: web::Path<SchoolId>,
 ) -> Result<HttpResponse, ApiError> {
     Ok(HttpResponse::Ok().json(services::schools::get_school(&db, caller.user, id.into_inner()).await?))
+}
+
+/// The partnership's executor organisations (to choose one in a proposal).
+#[utoipa::path(
+    tag = "organisations",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "By name", body = Vec<ExecutorRef>),
+        (status = 403, description = "Parents do not choose executors"),
+    )
+)]
+#[get("/executors")]
+pub async fn list_executors(db: web::Data<Db>, caller: Authorized<Staff>) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(services::schools::list_executors(&db, caller.user).await?))
 }

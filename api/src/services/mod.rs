@@ -100,6 +100,10 @@ pub mod cursor {
         let bytes = URL_SAFE_NO_PAD.decode(cursor).map_err(|_| invalid())?;
         let text = String::from_utf8(bytes).map_err(|_| invalid())?;
         let (name, id) = text.split_once(SEP).ok_or_else(invalid)?;
+        // a forged cursor must not reach the database with bytes PostgreSQL refuses (NUL)
+        if text.chars().any(|c| c.is_control() && c != SEP) {
+            return Err(invalid());
+        }
         Ok(Position { name: name.to_owned(), id: id.to_owned() })
     }
 
@@ -145,7 +149,8 @@ pub mod cursor {
             let c = encode("Basisschool De Regenboog", "abc-123");
             let p = decode(&c).map_err(|_| ()).expect("decode");
             assert_eq!((p.name.as_str(), p.id.as_str()), ("Basisschool De Regenboog", "abc-123"));
-            for bad in ["!!", "a", "AA", ""] {
+            let forged = URL_SAFE_NO_PAD.encode("a\0b\u{1f}id");
+            for bad in ["!!", "a", "AA", "", forged.as_str()] {
                 assert!(decode(bad).is_err(), "{bad:?}");
             }
         }

@@ -1,5 +1,6 @@
 //! Reading schools, within the caller's scope.
 
+use arrangeer_shared::api::auth::ExecutorRef;
 use arrangeer_shared::api::page::Page;
 use arrangeer_shared::api::schools::{SchoolResponse, SchoolType};
 use arrangeer_shared::ids::SchoolId;
@@ -60,4 +61,15 @@ fn to_response((row, board_name): (SchoolRow, String)) -> Result<SchoolResponse,
         updated_at: utc(row.updated_at),
         version: row.version,
     })
+}
+
+/// The partnership's executor organisations, to choose from in a proposal.
+pub async fn list_executors(db: &Db, user: AuthUser) -> Result<Vec<ExecutorRef>, ServiceError> {
+    db.run(move |conn| {
+        organisations::list_executors(conn, &user.partnership.to_string())?
+            .into_iter()
+            .map(|e| Ok(ExecutorRef { id: parse_id("executors.id", &e.id)?, name: e.name }))
+            .collect()
+    })
+    .await
 }

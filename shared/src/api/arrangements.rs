@@ -122,7 +122,7 @@ pub struct UpdateArrangementRequest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ArrangementResponse {
     pub id: ArrangementId,
     pub school: SchoolRef,
@@ -149,7 +149,7 @@ pub struct ArrangementResponse {
 /// A row of a list: enough to find the dossier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ArrangementSummary {
     pub id: ArrangementId,
     pub school: SchoolRef,
@@ -174,7 +174,7 @@ pub struct ActionRequest {
 /// One entry of `GET /api/v1/arrangements/{id}/history`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct ArrangementEvent {
     pub id: EventId,
     /// The action taken (`create` for the creation of the draft).
@@ -190,7 +190,7 @@ pub struct ArrangementEvent {
 /// Who did something.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct Actor {
     pub id: UserId,
     pub name: String,

@@ -9,7 +9,7 @@ use crate::kinds::AttachmentKind;
 /// A document's metadata; the content is at `GET /api/v1/arrangements/{id}/attachments/{attachmentId}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct AttachmentResponse {
     /// Opaque id (UUID).
     pub id: String,

@@ -20,7 +20,7 @@ pub struct LoginRequest {
 /// A successful login: a bearer token for the `Authorization` header.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct LoginResponse {
     /// JWT access token.
     pub access_token: String,
@@ -37,7 +37,7 @@ macro_rules! named_ref {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
         #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "camelCase", deny_unknown_fields)]
+        #[serde(rename_all = "camelCase")]
         pub struct $name {
             pub id: $id,
             pub name: String,
@@ -57,7 +57,7 @@ named_ref! {
 /// The logged-in user (`GET /api/v1/me`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct MeResponse {
     pub id: UserId,
     pub email: String,

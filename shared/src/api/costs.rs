@@ -7,7 +7,7 @@ use crate::money::{PaymentLine, PaymentScheme, YearShare};
 /// `GET /api/v1/arrangements/{id}/costs`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct CostsResponse {
     /// Direct + indirect hours × rate × weeks; `null` while any of them is missing.
     pub expected_cost_cents: Option<i64>,

@@ -10,7 +10,7 @@ use crate::role::Role;
 /// One running clock of a dossier in the caller's scope (`GET /api/v1/deadlines`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct DeadlineResponse {
     pub arrangement_id: ArrangementId,
     pub title: String,
@@ -29,7 +29,7 @@ pub struct DeadlineResponse {
 /// a new one revokes the previous.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct FeedTokenResponse {
     pub token: String,
     /// Path of the read-only iCalendar feed, relative to the server.

@@ -69,7 +69,7 @@ pub struct RecordEvaluationRequest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct EvaluationResponse {
     pub id: String,
     pub kind: EvaluationKind,
@@ -93,7 +93,7 @@ pub struct CreateLogbookEntryRequest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct LogbookEntryResponse {
     pub id: String,
     pub author_id: UserId,

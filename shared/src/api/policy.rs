@@ -9,7 +9,7 @@ use crate::policy::Policy;
 /// The policy in force: its version (also the ETag) and the rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PolicyResponse {
     pub partnership_id: PartnershipId,
     /// Every edit makes a new version; arrangements record the version they were submitted under.

@@ -20,7 +20,7 @@ pub struct CreatePupilRequest {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PupilResponse {
     pub id: PupilId,
     pub school: SchoolRef,
@@ -38,7 +38,7 @@ pub struct PupilResponse {
 /// A parent account linked to a pupil.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct GuardianRef {
     pub id: UserId,
     pub name: String,
@@ -57,7 +57,7 @@ pub struct AddGuardianRequest {
 /// A pupil as named inside a dossier.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct PupilRef {
     pub id: PupilId,
     pub name: String,

@@ -37,7 +37,7 @@ impl SchoolType {
 /// A school (`GET /api/v1/schools/{id}`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 pub struct SchoolResponse {
     pub id: SchoolId,
     pub partnership_id: PartnershipId,

@@ -4,7 +4,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::i18n::{T, t};
+use crate::components::AppLink;
+use crate::i18n::{D, T, t};
 use crate::session::{Action, use_app};
 
 #[derive(Properties, PartialEq)]
@@ -16,7 +17,9 @@ pub struct LayoutProps {
 pub fn Layout(props: &LayoutProps) -> Html {
     let app = use_app();
     let navigator = use_navigator();
+    let route = use_route::<Route>();
     let lang = app.lang;
+    let in_dossiers = matches!(route, Some(Route::Dossiers | Route::NewDossier | Route::Dossier { .. }));
 
     let switch_language = {
         let app = app.clone();
@@ -47,6 +50,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
                     <span class="brand-name">{ t(lang, T::AppName) }</span>
                     <span class="brand-tagline">{ t(lang, T::Tagline) }</span>
                 </div>
+                if app.session.is_some() {
+                    <nav class="main-nav" aria-label={t(lang, D::MainMenu)}>
+                        <AppLink to={Route::Home} id="nav-home" current={route == Some(Route::Home)}>
+                            { t(lang, D::NavHome) }
+                        </AppLink>
+                        <AppLink to={Route::Dossiers} id="nav-dossiers" current={in_dossiers}>
+                            { t(lang, D::NavDossiers) }
+                        </AppLink>
+                    </nav>
+                }
                 <nav class="header-actions" aria-label="Account">
                     if let Some(session) = &app.session {
                         <span class="user-name">{ &session.user.name }</span>

@@ -1,5 +1,8 @@
 //! One page per route.
 
+pub mod dossier;
+pub mod dossier_list;
+pub mod dossier_new;
 pub mod home;
 pub mod login;
 pub mod not_found;

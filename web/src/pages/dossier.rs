@@ -1,0 +1,191 @@
+//! One dossier: its facts, the route as a timeline, what the caller may do now, the proposal
+//! (editable by the school while it is a draft or sent back), and the history.
+
+mod state;
+
+use arrangeer_shared::Role;
+use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse};
+use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::workflow::Action;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use self::state::{DossierState, Msg, SaveProblem};
+use crate::app::Route;
+use crate::components::action_bar::ActionBar;
+use crate::components::history::History;
+use crate::components::proposal_form::ProposalForm;
+use crate::components::proposal_form::values::{FormValues, Parsed};
+use crate::components::proposal_view::ProposalView;
+use crate::components::timeline::Timeline;
+use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
+use crate::format;
+use crate::i18n::{D, F, Lang, T, t};
+use crate::session::use_app;
+
+#[derive(Properties, PartialEq)]
+pub struct DossierPageProps {
+    pub id: ArrangementId,
+}
+
+fn facts(lang: Lang, a: &ArrangementResponse) -> Html {
+    html! {
+        <dl class="facts" id="dossier-facts">
+            <dt>{ t(lang, D::FactKind) }</dt>
+            <dd id="dossier-kind">{ t(lang, T::Kind(a.kind)) }</dd>
+            <dt>{ t(lang, D::FactStatus) }</dt>
+            <dd id="dossier-status"><span class={classes!("status", a.status.as_str())}>
+                { t(lang, T::Status(a.status)) }</span></dd>
+            <dt>{ t(lang, D::FactSchool) }</dt>
+            <dd>{ &a.school.name }</dd>
+            <dt>{ t(lang, D::FactPupils) }</dt>
+            <dd>
+                <ul class="plain" id="dossier-pupils">
+                    { for a.pupils.iter().map(|p| html! { <li>{ format!("{} ({})", p.name, p.group_name) }</li> }) }
+                </ul>
+            </dd>
+            <dt>{ t(lang, D::FactStartRoute) }</dt>
+            <dd>{ t(lang, T::StartRoute(a.start_route)) }</dd>
+            <dt>{ t(lang, D::FactCareScope) }</dt>
+            <dd>{ t(lang, T::CareScope(a.care_scope)) }</dd>
+            <dt>{ t(lang, D::FactExpectedCost) }</dt>
+            <dd id="expected-cost">
+                { a.expected_cost_cents.map_or_else(|| t(lang, D::CostUnknown).to_owned(), format::money) }
+            </dd>
+        </dl>
+    }
+}
+
+#[component]
+pub fn DossierPage(props: &DossierPageProps) -> Html {
+    let app = use_app();
+    let lang = app.lang;
+    let state = use_reducer(DossierState::default);
+    use_focus_main_heading();
+    let token = app.session.as_ref().map(|s| s.token.clone());
+    let id = props.id;
+
+    {
+        let (app, state) = (app.clone(), state.clone());
+        use_effect_with((token.clone(), id), move |(token, id)| {
+            if let Some(token) = token.clone() {
+                state::load(app, state, token, *id, true);
+            }
+        });
+    }
+    use_effect_with(state.focus, |focus| {
+        if let Some((_, target)) = focus {
+            focus_by_id(target);
+        }
+    });
+
+    let Some(session) = &app.session else {
+        return html! { <Redirect<Route> to={Route::Login} /> };
+    };
+    let token = session.token.clone();
+    let reload = {
+        let (app, state, token) = (app.clone(), state.clone(), token.clone());
+        Callback::from(move |_: MouseEvent| state::load(app.clone(), state.clone(), token.clone(), id, true))
+    };
+    let s = &*state;
+
+    let heading =
+        s.arrangement.as_ref().map_or_else(|| t(lang, D::DossierHeading).to_owned(), |a| a.title.clone());
+    let body = match (&s.arrangement, &s.load_error) {
+        (None, None) => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        (None, Some(err)) => html! {
+            <div class="error-box" role="alert" id="load-error">
+                <p>{ error_message(lang, err) }</p>
+                <button type="button" class="button plain" onclick={reload.clone()}>{ t(lang, D::Retry) }</button>
+            </div>
+        },
+        (Some(a), _) => {
+            let on_action = {
+                let (app, state, token) = (app.clone(), state.clone(), token.clone());
+                Callback::from(move |(action, body): (Action, ActionRequest)| {
+                    state::act(app.clone(), state.clone(), token.clone(), id, action, body)
+                })
+            };
+            let can_edit = session.user.role == Role::School && a.status.proposal_editable();
+            let on_edit = {
+                let state = state.clone();
+                Callback::from(move |_: MouseEvent| state.dispatch(Msg::Edit))
+            };
+            let on_cancel = {
+                let state = state.clone();
+                Callback::from(move |()| state.dispatch(Msg::CancelEdit))
+            };
+            let on_save = {
+                let (app, state, token, current) = (app.clone(), state.clone(), token.clone(), a.clone());
+                Callback::from(move |parsed: Parsed| {
+                    state::save(app.clone(), state.clone(), token.clone(), &current, parsed)
+                })
+            };
+            html! {
+                <>
+                    { facts(lang, a) }
+                    <section class="part" aria-labelledby="timeline-heading">
+                        <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
+                        <Timeline lang={lang} status={a.status} previous={s.previous_status()} />
+                    </section>
+                    <section class="part" aria-labelledby="actions-heading">
+                        <h2 id="actions-heading">{ t(lang, D::ActionsHeading) }</h2>
+                        if s.editing {
+                            // an action now would take the saved proposal, not what is being typed
+                            <p class="notice" id="save-first">{ t(lang, D::SaveFirst) }</p>
+                        } else {
+                            <ActionBar lang={lang} allowed={a.allowed_actions.clone()} busy={s.action_busy}
+                                problem={s.action_problem.clone()} done={s.action_done} {on_action} />
+                        }
+                    </section>
+                    <section class="part" aria-labelledby="proposal-heading">
+                        <div class="title-row">
+                            <h2 id="proposal-heading" tabindex="-1">{ t(lang, D::ProposalHeading) }</h2>
+                            if can_edit && !s.editing {
+                                <button type="button" class="button primary" id="edit-proposal" onclick={on_edit}>
+                                    { t(lang, D::EditProposal) }
+                                </button>
+                            }
+                        </div>
+                        if s.saved {
+                            <p class="notice success" role="status" id="save-result">{ t(lang, D::Saved) }</p>
+                        }
+                        if let Some(problem) = &s.save_problem {
+                            <div class="error-box" role="alert" id="save-problem" tabindex="-1">
+                                <p>{ match problem {
+                                    SaveProblem::Stale => t(lang, D::Stale).to_owned(),
+                                    SaveProblem::NotEditable => t(lang, D::NotEditable).to_owned(),
+                                    SaveProblem::Other(err) => error_message(lang, err),
+                                } }</p>
+                                if matches!(problem, SaveProblem::Stale | SaveProblem::NotEditable) {
+                                    <button type="button" class="button plain" id="reload-dossier" onclick={reload}>
+                                        { t(lang, D::Reload) }
+                                    </button>
+                                }
+                            </div>
+                        }
+                        if s.editing {
+                            <ProposalForm lang={lang} token={token.clone()} initial={FormValues::from_arrangement(a)}
+                                kind_editable=false server_errors={s.save_errors.clone()} busy={s.save_busy}
+                                submit_label={F::SaveChanges} on_submit={on_save} on_cancel={on_cancel} />
+                        } else {
+                            <ProposalView lang={lang} arrangement={a.clone()} />
+                        }
+                    </section>
+                    <section class="part" aria-labelledby="history-heading">
+                        <h2 id="history-heading">{ t(lang, D::HistoryHeading) }</h2>
+                        <History lang={lang} events={s.history.clone()} />
+                    </section>
+                </>
+            }
+        }
+    };
+
+    html! {
+        <article class="card wide">
+            <p class="breadcrumb"><AppLink to={Route::Dossiers}>{ "← " }{ t(lang, D::BackToList) }</AppLink></p>
+            <h1 id="main-heading" tabindex="-1">{ heading }</h1>
+            { body }
+        </article>
+    }
+}

@@ -7,7 +7,7 @@ use super::DbConnection;
 use super::pupils::PupilRow;
 use super::schema::{arrangement_events, arrangement_pupils, arrangements, guardianships, pupils, users};
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = arrangements)]
 pub struct ArrangementRow {
     pub id: String,
@@ -43,8 +43,9 @@ pub struct ArrangementRow {
     pub version: i32,
 }
 
-/// The editable part of an arrangement, written by a proposal update.
-#[derive(Debug, Clone, AsChangeset)]
+/// The editable part of an arrangement, written by a proposal update (and, embedded in
+/// [`ArrangementInsert`], by the creation of a draft).
+#[derive(Debug, Clone, AsChangeset, Insertable)]
 #[diesel(table_name = arrangements, treat_none_as_null = true)]
 pub struct ProposalChangeset {
     pub title: String,
@@ -69,6 +70,23 @@ pub struct ProposalChangeset {
     pub updated_at: NaiveDateTime,
 }
 
+/// A new arrangement: the fixed part plus the editable proposal.
+#[derive(Debug, Insertable)]
+#[diesel(table_name = arrangements)]
+pub struct ArrangementInsert {
+    pub id: String,
+    pub partnership_id: String,
+    pub school_id: String,
+    pub kind: String,
+    pub status: String,
+    #[diesel(embed)]
+    pub proposal: ProposalChangeset,
+    pub previous_id: Option<String>,
+    pub created_by: String,
+    pub created_at: NaiveDateTime,
+    pub version: i32,
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = arrangement_events)]
 pub struct EventRow {
@@ -83,7 +101,7 @@ pub struct EventRow {
     pub created_at: NaiveDateTime,
 }
 
-pub fn insert(conn: &mut DbConnection, row: &ArrangementRow) -> QueryResult<()> {
+pub fn insert(conn: &mut DbConnection, row: &ArrangementInsert) -> QueryResult<()> {
     diesel::insert_into(arrangements::table).values(row).execute(conn).map(|_| ())
 }
 

@@ -19,7 +19,7 @@ const MAX_WEEKS: u32 = 104;
 /// Highest hourly rate accepted at all (policy caps are lower), in cents.
 const MAX_RATE_CENTS: i64 = 100_000;
 
-pub(super) fn to_i32(v: Option<u32>) -> Option<i32> {
+fn to_i32(v: Option<u32>) -> Option<i32> {
     v.and_then(|v| i32::try_from(v).ok())
 }
 

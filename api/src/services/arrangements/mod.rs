@@ -14,14 +14,14 @@ use chrono::NaiveDateTime;
 mod input;
 mod view;
 
-use input::{changeset, check_input, to_i32};
+use input::{changeset, check_input};
 use view::to_summary;
 pub(crate) use view::{proposal_of, to_response};
 
 use super::{ServiceError, cursor, policy};
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
-use crate::db::arrangements::{self, ArrangementRow, EventRow, ListFilter, Visibility};
+use crate::db::arrangements::{self, ArrangementInsert, ArrangementRow, EventRow, ListFilter, Visibility};
 use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, users, utc};
 
 /// Allow-listed query keys of the arrangement list.
@@ -70,47 +70,32 @@ pub(crate) fn insert_draft(
     previous: Option<String>,
 ) -> Result<ArrangementRow, ServiceError> {
     let at = now();
-    let p = &request.proposal;
-    let row = ArrangementRow {
+    let editable = UpdateArrangementRequest {
+        title: request.title.clone(),
+        pupil_ids: request.pupil_ids.clone(),
+        start_route: request.start_route,
+        care_scope: request.care_scope,
+        proposal: request.proposal.clone(),
+    };
+    let insert = ArrangementInsert {
         id: new_id(),
         partnership_id: user.partnership.to_string(),
         school_id,
         kind: request.kind.as_str().to_owned(),
         status: Status::Draft.as_str().to_owned(),
-        title: request.title.trim().to_owned(),
-        start_route: request.start_route.as_str().to_owned(),
-        care_scope: request.care_scope.as_str().to_owned(),
-        goals_pupils: p.goals_pupils.clone(),
-        goals_teacher: p.goals_teacher.clone(),
-        goals_school: p.goals_school.clone(),
-        support_description: p.support_description.clone(),
-        direct_minutes_per_week: to_i32(p.direct_minutes_per_week),
-        indirect_minutes_per_week: to_i32(p.indirect_minutes_per_week),
-        outside_class_minutes_per_week: to_i32(p.outside_class_minutes_per_week),
-        weeks: to_i32(p.weeks),
-        start_date: p.start_date,
-        end_date: p.end_date,
-        executor_kind: p.executor_kind.map(|k| k.as_str().to_owned()),
-        executor_id: p.executor_id.map(|e| e.to_string()),
-        staff_function: p.staff_function.map(|f| f.as_str().to_owned()),
-        salary_scale: p.salary_scale.map(|s| s.as_str().to_owned()),
-        hourly_rate_cents: p.hourly_rate_cents,
-        case_director: p.case_director.clone(),
-        consultant_id: None,
-        policy_version: None,
+        proposal: changeset(&editable, at),
         previous_id: previous.clone(),
         created_by: user.id.to_string(),
         created_at: at,
-        updated_at: at,
         version: 1,
     };
-    arrangements::insert(conn, &row)?;
-    arrangements::set_pupils(conn, &row.id, pupil_ids)?;
+    arrangements::insert(conn, &insert)?;
+    arrangements::set_pupils(conn, &insert.id, pupil_ids)?;
     arrangements::insert_event(
         conn,
         &EventRow {
             id: new_id(),
-            arrangement_id: row.id.clone(),
+            arrangement_id: insert.id.clone(),
             actor_id: user.id.to_string(),
             action: "create".to_owned(),
             from_status: None,
@@ -120,7 +105,7 @@ pub(crate) fn insert_draft(
             created_at: at,
         },
     )?;
-    Ok(row)
+    arrangements::find(conn, &insert.id)?.ok_or(ServiceError::NotFound("arrangement"))
 }
 
 /// Replaces the proposal of a draft (or one sent back for changes), if `expected_version`

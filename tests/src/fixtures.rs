@@ -48,7 +48,7 @@ pub async fn act(
     action: Action,
     comment: Option<&str>,
 ) -> ArrangementResponse {
-    let body = ActionRequest { comment: comment.map(str::to_owned), justification: None };
+    let body = ActionRequest { comment: comment.map(str::to_owned), ..ActionRequest::default() };
     app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
 }
 
@@ -59,7 +59,7 @@ pub async fn act_justified(
     action: Action,
     why: &str,
 ) -> ArrangementResponse {
-    let body = ActionRequest { comment: None, justification: Some(why.to_owned()) };
+    let body = ActionRequest { justification: Some(why.to_owned()), ..ActionRequest::default() };
     app.post_ok(&format!("/api/v1/arrangements/{}/actions/{action}", a.id), token, &body).await
 }
 

@@ -134,7 +134,7 @@ async fn school_starts_submits_a_dossier_and_is_offered_to_make_it_definitive_af
     assert!(browser.client.find(Locator::Css("#edit-proposal")).await.is_err(), "no editing once submitted");
 
     // the consultant agrees (through the API); a reload shows the school its next step
-    let body = ActionRequest { comment: Some("Akkoord, ga door.".into()), justification: None };
+    let body = ActionRequest { comment: Some("Akkoord, ga door.".into()), ..ActionRequest::default() };
     let approved: ArrangementResponse =
         app.post_ok(&format!("/api/v1/arrangements/{id}/actions/approve"), &consultant, &body).await;
     assert_eq!(approved.status, Status::Approved);

@@ -125,3 +125,36 @@ async fn the_logbook_refuses_notes_about_a_pupil_and_is_the_consultants() {
     let admin = app.token(Role::SwvAdmin, UTRECHT).await;
     assert_eq!(app.get(&path, &admin).await.status(), 200);
 }
+
+#[tokio::test]
+async fn an_early_termination_names_its_last_day_and_reason() {
+    use arrangeer_shared::api::arrangements::ActionRequest;
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, HOLLAND_RIJNLAND).await;
+    let consultant = app.token(Role::Consultant, HOLLAND_RIJNLAND).await;
+    let a = running(&app, &school, &consultant).await;
+    let path = format!("/api/v1/arrangements/{}/actions/terminate", a.id);
+
+    let bare = app.post(&path, &school, &ActionRequest::default()).await;
+    assert_eq!(bare.status(), 422);
+    let problem: Problem = bare.json().await.expect("problem");
+    let fields: Vec<_> = problem.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, vec!["terminatedOn", "comment"]);
+    let outside = ActionRequest {
+        comment: Some("Verhuisd.".into()),
+        terminated_on: NaiveDate::from_ymd_opt(2030, 1, 1),
+        ..ActionRequest::default()
+    };
+    assert_eq!(app.post(&path, &school, &outside).await.status(), 422, "after the end date");
+
+    let stop = ActionRequest {
+        comment: Some("Leerling verhuist naar een school buiten de regio.".into()),
+        terminated_on: NaiveDate::from_ymd_opt(2027, 3, 12),
+        ..ActionRequest::default()
+    };
+    let stopped: ArrangementResponse = app.post_ok(&path, &school, &stop).await;
+    assert_eq!(
+        (stopped.status, stopped.terminated_on),
+        (Status::Terminated, NaiveDate::from_ymd_opt(2027, 3, 12))
+    );
+}

@@ -66,7 +66,7 @@ async fn submit(
     a: &ArrangementResponse,
     justification: Option<&str>,
 ) -> reqwest::Response {
-    let body = ActionRequest { comment: None, justification: justification.map(str::to_owned) };
+    let body = ActionRequest { justification: justification.map(str::to_owned), ..ActionRequest::default() };
     app.post(&format!("/api/v1/arrangements/{}/actions/submit", a.id), token, &body).await
 }
 

@@ -38,6 +38,7 @@ pub struct ArrangementRow {
     pub policy_version: Option<i32>,
     pub previous_id: Option<String>,
     pub created_by: String,
+    pub terminated_on: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i32,
@@ -294,4 +295,12 @@ pub fn last_event_at(
         .filter(arrangement_events::action.eq(action))
         .select(diesel::dsl::max(arrangement_events::created_at))
         .first(conn)
+}
+
+/// Records the last day support was given, on an early termination.
+pub fn set_terminated_on(conn: &mut DbConnection, id: &str, on: NaiveDate) -> QueryResult<()> {
+    diesel::update(arrangements::table.filter(arrangements::id.eq(id)))
+        .set(arrangements::terminated_on.eq(on))
+        .execute(conn)
+        .map(|_| ())
 }

@@ -138,6 +138,7 @@ diesel::table! {
         policy_version -> Nullable<Integer>,
         previous_id -> Nullable<Text>,
         created_by -> Text,
+        terminated_on -> Nullable<Date>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,

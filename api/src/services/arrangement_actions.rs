@@ -50,6 +50,7 @@ pub async fn take_action(
         })?;
         check_preconditions(conn, &row, kind, action)?;
         findings::gate(conn, &row, action, request.justification.as_deref())?;
+        check_termination(&row, action, &request)?;
 
         // the policy in force is recorded when the application is submitted
         let policy_version = match action {
@@ -66,6 +67,9 @@ pub async fn take_action(
                     .map(|a| a.as_str().to_owned())
                     .collect(),
             });
+        }
+        if let (Action::Terminate, Some(on)) = (action, request.terminated_on) {
+            arrangements::set_terminated_on(conn, &row.id, on)?;
         }
         arrangements::insert_event(
             conn,
@@ -85,6 +89,42 @@ pub async fn take_action(
         to_response(conn, &user, updated)
     })
     .await
+}
+
+/// An early termination names the last day support was given (within the period) and why;
+/// `terminatedOn` belongs to `terminate` only.
+fn check_termination(
+    row: &ArrangementRow,
+    action: Action,
+    request: &ActionRequest,
+) -> Result<(), ServiceError> {
+    let mut errors = Vec::new();
+    match (action, request.terminated_on) {
+        (Action::Terminate, None) => {
+            errors.push(FieldError::new("terminatedOn", "required", "give the last day support was given"));
+        }
+        (Action::Terminate, Some(on)) => {
+            if row.start_date.is_some_and(|start| on < start) || row.end_date.is_some_and(|end| on > end) {
+                errors.push(FieldError::new(
+                    "terminatedOn",
+                    "outside_period",
+                    "the date lies outside the arrangement's period",
+                ));
+            }
+        }
+        (_, Some(_)) => {
+            errors.push(FieldError::new(
+                "terminatedOn",
+                "only_for_terminate",
+                "only an early termination has this date",
+            ));
+        }
+        (_, None) => {}
+    }
+    if action == Action::Terminate && request.comment.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        errors.push(FieldError::new("comment", "required", "give the reason for stopping early"));
+    }
+    if errors.is_empty() { Ok(()) } else { Err(ServiceError::Unprocessable(errors)) }
 }
 
 /// What must be true of the dossier itself before an action (rules of the partnership are

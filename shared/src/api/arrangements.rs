@@ -139,6 +139,8 @@ pub struct ArrangementResponse {
     pub policy_version: Option<i32>,
     /// The arrangement this one extends.
     pub previous_id: Option<ArrangementId>,
+    /// After an early termination: the last day support was given.
+    pub terminated_on: Option<NaiveDate>,
     /// What the caller may do now.
     pub allowed_actions: Vec<Action>,
     pub created_at: DateTime<Utc>,
@@ -169,6 +171,8 @@ pub struct ActionRequest {
     pub comment: Option<String>,
     /// Required when a rule warns: why deviating is justified.
     pub justification: Option<String>,
+    /// `terminate` only: the last day support was given (the reason goes in `comment`).
+    pub terminated_on: Option<NaiveDate>,
 }
 
 /// One entry of `GET /api/v1/arrangements/{id}/history`.

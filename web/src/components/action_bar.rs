@@ -61,7 +61,11 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
                 let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
                 on_action.emit((
                     action,
-                    ActionRequest { comment: text(&comment), justification: text(&justification) },
+                    ActionRequest {
+                        comment: text(&comment),
+                        justification: text(&justification),
+                        terminated_on: None,
+                    },
                 ));
             })
         };

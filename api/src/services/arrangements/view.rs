@@ -76,6 +76,7 @@ pub(crate) fn to_response(
             .as_deref()
             .map(|p| parse_id("arrangements.previous_id", p))
             .transpose()?,
+        terminated_on: row.terminated_on,
         allowed_actions: allowed(conn, user, &row)?,
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),

@@ -41,12 +41,35 @@ pub async fn arrangement_costs(
             }
             _ => (Vec::new(), Vec::new()),
         };
+        let settlement = match (expected, proposal.start_date, proposal.end_date, row.terminated_on) {
+            (Some(amount), Some(start), Some(end), Some(stop)) => {
+                let paid = paid_by(&payments, stop);
+                Some(money::settle(amount, start, end, stop, paid).map_err(|e| DbError::Corrupt {
+                    column: "arrangements.terminated_on",
+                    value: e.to_string(),
+                })?)
+            }
+            _ => None,
+        };
         Ok(CostsResponse {
             expected_cost_cents: expected.map(|c| c.0),
             per_calendar_year,
             payment_scheme: scheme,
             payments,
+            settlement,
         })
     })
     .await
+}
+
+/// What the schedule paid out by the stop date: the advance at the grant and the calendar-year
+/// payments up to the stop's year; a balance after accountability was not paid yet.
+fn paid_by(payments: &[money::PaymentLine], stop: chrono::NaiveDate) -> money::Cents {
+    use chrono::Datelike;
+    let paid = payments.iter().filter(|line| match line.due {
+        money::PaymentDue::AtGrant => true,
+        money::PaymentDue::InYear => line.year <= stop.year(),
+        money::PaymentDue::AfterAccountability => false,
+    });
+    money::Cents::checked_sum(paid.map(|line| line.amount)).unwrap_or(money::Cents::MAX)
 }

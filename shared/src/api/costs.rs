@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::money::{PaymentLine, PaymentScheme, YearShare};
+use crate::money::{PaymentLine, PaymentScheme, Settlement, YearShare};
 
 /// `GET /api/v1/arrangements/{id}/costs`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,4 +17,8 @@ pub struct CostsResponse {
     pub payment_scheme: Option<PaymentScheme>,
     /// The payments that scheme makes of the expected cost (empty per agreement).
     pub payments: Vec<PaymentLine>,
+    /// After an early termination: what the board is entitled to (months used, a started month
+    /// counts whole) against what was paid by then; a negative `settlement` is paid back in the
+    /// next payment round.
+    pub settlement: Option<Settlement>,
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use arrangeer_api::config::{Mode, Settings};
+use arrangeer_api::db::maintenance;
 use arrangeer_api::services::demo;
 use arrangeer_api::startup::Application;
 use arrangeer_api::telemetry;
@@ -24,6 +25,18 @@ enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Write a consistent backup of the database to FILE, while the server may keep running.
+    Backup {
+        /// The backup file to write (a tar file with a manifest and the database).
+        file: std::path::PathBuf,
+    },
+    /// Replace the database's content with a backup. Stop the server first.
+    Restore {
+        /// A file written by `arrangeer backup`.
+        file: std::path::PathBuf,
+    },
+    /// Check the database's integrity and print its schema version and row counts (JSON).
+    Check,
 }
 
 #[actix_web::main]
@@ -37,6 +50,35 @@ async fn main() -> anyhow::Result<()> {
             db.migrate()?;
             println!("migrations applied ({})", db.backend().name());
             Ok(())
+        }
+        Command::Backup { file } => {
+            let manifest = maintenance::backup(&settings.database_url(), &file)?;
+            println!(
+                "backup written to {} ({}, schema {})",
+                file.display(),
+                manifest.backend,
+                manifest.schema_version
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let manifest = maintenance::restore(&file, &settings.database_url())?;
+            println!(
+                "restored {} (made {}, schema {})",
+                file.display(),
+                manifest.created_at,
+                manifest.schema_version
+            );
+            Ok(())
+        }
+        Command::Check => {
+            let report = maintenance::check(&settings.database_url())?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            if report.integrity == "ok" {
+                Ok(())
+            } else {
+                anyhow::bail!("integrity check failed: {}", report.integrity)
+            }
         }
         Command::Serve { demo } => {
             if demo {

@@ -9,6 +9,7 @@ pub mod arrangements;
 pub mod attachments;
 pub mod evaluations;
 pub mod feed_tokens;
+pub mod maintenance;
 pub mod organisations;
 pub mod policies;
 pub mod pupils;

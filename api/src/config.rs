@@ -45,6 +45,10 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Worker threads for HTTP; default: one per core.
     pub workers: Option<usize>,
+    /// How long a guardian's invitation link stays valid (default 7 days).
+    pub invitation_ttl_seconds: i64,
+    /// Where the web app is reached, for links in invitations.
+    pub public_url: String,
 }
 
 impl Default for Settings {
@@ -61,6 +65,8 @@ impl Default for Settings {
             db_pool_size: 8,
             log_format: LogFormat::Text,
             workers: None,
+            invitation_ttl_seconds: 7 * 24 * 3600,
+            public_url: "http://localhost:8080".to_owned(),
         }
     }
 }

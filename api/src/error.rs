@@ -120,6 +120,7 @@ impl ApiError {
                     ),
                     vec![],
                 ),
+                ServiceError::Gone { slug, detail } => (slug, "Gone", detail.clone(), vec![]),
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => internal(),
             },
             ApiError::Internal(_) => internal(),
@@ -183,6 +184,7 @@ impl ResponseError for ApiError {
                 ServiceError::Conflict { .. } => StatusCode::CONFLICT,
                 ServiceError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
                 ServiceError::PreconditionFailed { .. } => StatusCode::PRECONDITION_FAILED,
+                ServiceError::Gone { .. } => StatusCode::GONE,
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => {
                     StatusCode::INTERNAL_SERVER_ERROR
                 }

@@ -37,6 +37,9 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "evaluations", description = "Evaluations, extensions and the consultant's logbook"),
         (name = "executors", description = "The executor's workspace: quotes and progress reports"),
         (name = "deadlines", description = "Clocks computed from events and the partnership's rules"),
+        (name = "opps", description = "Development plans: drafts, published versions, consent, OOGO, goal evaluations"),
+        (name = "audit", description = "Who read or changed what: the audit log and a guardian's access log"),
+        (name = "invitations", description = "Inviting guardians to a parent account"),
     )
 )]
 struct ApiDoc;

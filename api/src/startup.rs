@@ -17,6 +17,7 @@ use crate::db::Db;
 use crate::openapi::{self, API_VERSION};
 use crate::routes::{self, extract, health, spa};
 use crate::services::demo;
+use crate::services::invitations::InvitationSettings;
 
 /// A server bound to its port, not yet running.
 pub struct Application {
@@ -43,7 +44,13 @@ impl Application {
         let listener =
             TcpListener::bind(&settings.bind).with_context(|| format!("binding {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let server = serve(listener, db.clone(), keys, settings.web_dir.clone(), settings.workers)?;
+        let invitations = InvitationSettings {
+            demo: settings.mode == Mode::Demo,
+            ttl_seconds: settings.invitation_ttl_seconds,
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
+        };
+        let server =
+            serve(listener, db.clone(), keys, invitations, settings.web_dir.clone(), settings.workers)?;
         Ok(Application { server, port, db })
     }
 
@@ -65,17 +72,20 @@ fn serve(
     listener: TcpListener,
     db: Db,
     keys: JwtKeys,
+    invitations: InvitationSettings,
     web_dir: PathBuf,
     workers: Option<usize>,
 ) -> anyhow::Result<Server> {
     let db = web::Data::new(db);
     let keys = web::Data::new(keys);
+    let invitations = web::Data::new(invitations);
     let spec = openapi::document();
     let mut server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
             .app_data(db.clone())
             .app_data(keys.clone())
+            .app_data(invitations.clone())
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             // the spec and its viewer come first: the /api/v1 scope would otherwise claim them

@@ -25,6 +25,8 @@ vocabulary! {
         SupportStart = "support_start",
         /// The end date comes near: evaluate, then close or apply for an extension.
         Evaluation = "evaluation",
+        /// The OPPs are evaluated with the parents at least once a year.
+        OppEvaluation = "opp_evaluation",
     }
 }
 
@@ -38,6 +40,7 @@ impl DeadlineKind {
             DeadlineKind::Opps => "OPP's vaststellen",
             DeadlineKind::SupportStart => "ondersteuning starten",
             DeadlineKind::Evaluation => "eindevaluatie houden",
+            DeadlineKind::OppEvaluation => "OPP evalueren met ouders",
         }
     }
 }
@@ -54,9 +57,15 @@ pub struct ClockInput {
     pub definitive_on: Option<NaiveDate>,
     pub granted_on: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
-    /// Whether every pupil has an OPP set after the grant.
+    /// Whether every pupil has a published OPP with the guardians' consent.
     pub opps_complete: bool,
+    /// Since when the yearly OPP evaluation counts: the oldest of the pupils' latest
+    /// evaluations with the parents (or, before any, the plan's publication).
+    pub opp_evaluation_from: Option<NaiveDate>,
 }
+
+/// The OPP is evaluated with the parents at least once a year.
+pub const OPP_EVALUATION_MONTHS: u32 = 12;
 
 /// One running clock: what, by when, and who must act.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +123,16 @@ pub fn clocks(rules: &RuleSet, workflow: &WorkflowConfig, input: &ClockInput) ->
                     });
                 }
             }
+            if input.opps_complete
+                && let Some(from) = input.opp_evaluation_from
+            {
+                let due = from.checked_add_months(chrono::Months::new(OPP_EVALUATION_MONTHS)).unwrap_or(from);
+                out.push(Clock {
+                    kind: DeadlineKind::OppEvaluation,
+                    due: Deadline { due },
+                    actor: Role::School,
+                });
+            }
             if input.status == Status::InExecution
                 && let Some(end) = input.end_date
             {
@@ -145,6 +164,7 @@ mod tests {
             granted_on: Some(d(2026, 10, 15)),
             end_date: Some(d(2027, 7, 16)),
             opps_complete: false,
+            opp_evaluation_from: None,
         }
     }
 
@@ -174,6 +194,21 @@ mod tests {
         assert_eq!(got, vec![(DeadlineKind::Opps, d(2026, 11, 26), Role::School)]);
         let done = ClockInput { opps_complete: true, ..input(Status::Granted) };
         assert!(run(&Policy::utrecht_po(), ArrangementKind::Cluster, &done).is_empty());
+    }
+
+    #[test]
+    fn consented_opps_are_evaluated_with_the_parents_within_a_year() {
+        let set = ClockInput {
+            opps_complete: true,
+            opp_evaluation_from: Some(d(2026, 11, 20)),
+            ..input(Status::InExecution)
+        };
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &set);
+        assert!(got.contains(&(DeadlineKind::OppEvaluation, d(2027, 11, 20), Role::School)), "{got:?}");
+        let unconsented = ClockInput { opps_complete: false, ..set.clone() };
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &unconsented);
+        assert!(got.iter().all(|c| c.0 != DeadlineKind::OppEvaluation), "{got:?}");
+        assert!(got.iter().any(|c| c.0 == DeadlineKind::Opps), "{got:?}");
     }
 
     #[test]

@@ -59,4 +59,8 @@ id_type!(
     ArrangementId,
     /// An entry in a dossier's history.
     EventId,
+    /// A pupil's development plan (ontwikkelingsperspectiefplan).
+    OppId,
+    /// A goal of a development plan, stable across its versions.
+    GoalId,
 );

@@ -51,6 +51,11 @@ impl Drop for TestDatabase {
 impl TestApp {
     /// Starts a server in demo mode (the demo partnerships and accounts are seeded).
     pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// The same, with settings changed first (e.g. a short invitation lifetime).
+    pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data directory");
         let (database_url, database, backend) = match std::env::var("TEST_DATABASE_URL") {
             Ok(admin_url) if !admin_url.is_empty() => {
@@ -67,7 +72,7 @@ impl TestApp {
                 (url, TestDatabase::Sqlite, "sqlite")
             }
         };
-        let settings = Settings {
+        let mut settings = Settings {
             mode: Mode::Demo,
             bind: "127.0.0.1:0".into(),
             database_url: Some(database_url),
@@ -79,7 +84,10 @@ impl TestApp {
             db_pool_size: 4,
             log_format: LogFormat::Text,
             workers: Some(2),
+            invitation_ttl_seconds: 7 * 24 * 3600,
+            public_url: "http://localhost:8080".into(),
         };
+        configure(&mut settings);
         let app = tokio::task::spawn_blocking(move || Application::build(&settings))
             .await
             .expect("build task")

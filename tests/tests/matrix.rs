@@ -45,6 +45,17 @@ async fn role_endpoint_matrix() {
     let me: MeResponse = app.get_ok("/api/v1/me", &school).await;
     let school_id = me.school.expect("school").id;
     let partnership = me.partnership.id;
+    let plan = json!({
+        "expectedExitLevel": "vmbo-kader", "exitLevelReasoning": "Toetsen.", "stimulatingFactors": "Motivatie.",
+        "hinderingFactors": "Afleiding.", "educationalNeeds": "Korte instructie.", "pupilVoice": "Ik wil lezen.",
+        "goals": [{ "domain": "reading", "description": "AVI M5", "criterion": "AVI-toets", "targetDate": "2027-06-01" }],
+        "actionPart": [{ "support": "Leesgroep", "byWhom": "RT", "frequency": "2x per week", "startsOn": "2027-01-04", "endsOn": "2027-06-25" }],
+    });
+    let opp: serde_json::Value =
+        app.post_ok("/api/v1/opps", &school, &json!({ "pupilId": pupil.id, "content": plan })).await;
+    let opp = opp["id"].as_str().expect("opp id").to_owned();
+    let _: serde_json::Value =
+        app.post_ok(&format!("/api/v1/opps/{opp}/actions/publish"), &school, &json!({})).await;
 
     let (p, id, att) = (pupil.id, a.id, attachment.id);
     let routes: Vec<(&str, String, Option<serde_json::Value>)> = vec![
@@ -87,6 +98,41 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/deadlines/feed-token".into(), Some(json!({}))),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
         ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
+        ("GET", "/api/v1/opps".into(), None),
+        ("POST", "/api/v1/opps".into(), Some(json!({ "pupilId": p }))),
+        ("GET", format!("/api/v1/opps/{opp}"), None),
+        ("PUT", format!("/api/v1/opps/{opp}"), Some(json!({ "content": {} }))),
+        ("POST", format!("/api/v1/opps/{opp}/actions/publish"), Some(json!({}))),
+        ("GET", format!("/api/v1/opps/{opp}/versions"), None),
+        ("GET", format!("/api/v1/opps/{opp}/versions/1"), None),
+        ("POST", format!("/api/v1/opps/{opp}/versions/1/consents"), Some(json!({ "decision": "disagree" }))),
+        ("GET", format!("/api/v1/opps/{opp}/consents"), None),
+        (
+            "POST",
+            format!("/api/v1/opps/{opp}/meetings"),
+            Some(json!({ "heldOn": "2027-01-10", "participants": ["moeder"], "outcome": "Eens." })),
+        ),
+        ("GET", format!("/api/v1/opps/{opp}/meetings"), None),
+        (
+            "POST",
+            format!("/api/v1/opps/{opp}/goal-evaluations"),
+            Some(
+                json!({ "goalId": uuid::Uuid::nil(), "result": "achieved", "note": "x", "evaluatedOn": "2027-01-10" }),
+            ),
+        ),
+        ("GET", format!("/api/v1/opps/{opp}/goal-evaluations"), None),
+        ("GET", "/api/v1/audit-events".into(), None),
+        ("GET", format!("/api/v1/pupils/{p}/access-log"), None),
+        (
+            "POST",
+            format!("/api/v1/pupils/{p}/invitations"),
+            Some(json!({ "email": "nieuwe.ouder@example.org", "name": "Nieuwe ouder" })),
+        ),
+        (
+            "POST",
+            "/api/v1/invitations/actions/accept".into(),
+            Some(json!({ "token": "0000", "password": "lang-genoeg-wachtwoord" })),
+        ),
     ];
 
     let mut callers = Vec::new();
@@ -107,7 +153,8 @@ async fn role_endpoint_matrix() {
             .replace(&id.to_string(), "{arrangement}")
             .replace(&att, "{attachment}")
             .replace(&school_id.to_string(), "{school}")
-            .replace(&partnership.to_string(), "{partnership}");
+            .replace(&partnership.to_string(), "{partnership}")
+            .replace(&opp, "{opp}");
         table.push_str(&format!("{:<64}", format!("{method} {template}")));
         for (_, token) in &callers {
             let url = app.url(path);

@@ -10,7 +10,7 @@ use arrangeer_shared::api::auth::{LoginRequest, LoginResponse, MeResponse};
 use arrangeer_shared::api::page::{MAX_LIMIT, Page};
 use arrangeer_shared::api::problem::{FieldError, Problem};
 use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
-use arrangeer_shared::ids::ArrangementId;
+use arrangeer_shared::ids::{ArrangementId, OppId, PupilId};
 use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::workflow::{Action, Status};
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -203,4 +203,31 @@ pub async fn all_pupils(token: &str) -> Result<Vec<PupilResponse>, ClientError> 
 
 pub async fn create_pupil(token: &str, body: &CreatePupilRequest) -> Result<PupilResponse, ClientError> {
     post("/pupils", body, Some(token)).await
+}
+
+pub async fn list_opps(
+    token: &str,
+    pupil: Option<PupilId>,
+) -> Result<Page<arrangeer_shared::api::opps::OppSummary>, ClientError> {
+    let mut query = vec![("limit", MAX_LIMIT.to_string())];
+    if let Some(p) = pupil {
+        query.push(("pupilId", p.to_string()));
+    }
+    get(Request::get(&url("/opps")).query(query), token).await
+}
+
+pub async fn get_opp(
+    token: &str,
+    id: OppId,
+) -> Result<arrangeer_shared::api::opps::OppResponse, ClientError> {
+    get(Request::get(&url(&format!("/opps/{id}"))), token).await
+}
+
+pub async fn give_consent(
+    token: &str,
+    id: OppId,
+    number: i32,
+    body: &arrangeer_shared::api::opps::ConsentRequest,
+) -> Result<arrangeer_shared::api::opps::ConsentResponse, ClientError> {
+    post(&format!("/opps/{id}/versions/{number}/consents"), body, Some(token)).await
 }

@@ -8,6 +8,7 @@ use crate::components::layout::Layout;
 use crate::pages::dossier::DossierPage;
 use crate::pages::dossier_list::DossierListPage;
 use crate::pages::dossier_new::NewDossierPage;
+use crate::pages::opp_parent::ParentOppPage;
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use crate::session::AppState;
 
@@ -23,6 +24,8 @@ pub enum Route {
     NewDossier,
     #[at("/dossiers/:id")]
     Dossier { id: ArrangementId },
+    #[at("/mijn-kind")]
+    MyChild,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -36,6 +39,7 @@ fn switch(route: Route) -> Html {
         Route::NewDossier => html! { <NewDossierPage /> },
         // keyed, so that going from one dossier to another starts the page afresh
         Route::Dossier { id } => html! { <DossierPage key={id.to_string()} {id} /> },
+        Route::MyChild => html! { <ParentOppPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -5,6 +5,7 @@
 
 mod dossiers;
 mod forms;
+mod opp;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -16,6 +17,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 pub use dossiers::D;
 pub use forms::{F, error_text};
+pub use opp::O;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -97,6 +99,14 @@ pub enum T {
     ExecutorKind(ExecutorKind),
     StaffFunction(StaffFunction),
     SalaryScale(SalaryScale),
+    /// Texts of the development-plan pages.
+    Opp(O),
+}
+
+impl From<O> for T {
+    fn from(key: O) -> T {
+        T::Opp(key)
+    }
 }
 
 impl From<D> for T {
@@ -168,6 +178,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::BackHome, En) => "Go to the start page",
         (T::Role(role), lang) => role_name(role, lang),
         (T::Dossier(key), lang) => pick(lang, dossiers::text(key)),
+        (T::Opp(key), lang) => pick(lang, opp::text(key)),
         (T::Form(key), lang) => pick(lang, forms::text(key)),
         (T::Status(status), lang) => pick(lang, vocabulary::status(status)),
         (T::Kind(kind), lang) => pick(lang, vocabulary::kind(kind)),

@@ -17,6 +17,10 @@ pub mod quotes;
 pub mod schema;
 pub mod users;
 
+pub mod audit;
+pub mod invitations;
+pub mod opps;
+
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

@@ -297,3 +297,112 @@ diesel::allow_tables_to_appear_in_same_query!(
     quotes,
     progress_reports,
 );
+
+diesel::table! {
+    opps (id) {
+        id -> Text,
+        partnership_id -> Text,
+        pupil_id -> Text,
+        draft -> Text,
+        latest_version -> Integer,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    opp_versions (opp_id, number) {
+        opp_id -> Text,
+        number -> Integer,
+        content -> Text,
+        published_by -> Text,
+        published_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    opp_consents (id) {
+        id -> Text,
+        opp_id -> Text,
+        version_number -> Integer,
+        guardian_id -> Text,
+        decision -> Text,
+        parent_view -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    opp_meetings (id) {
+        id -> Text,
+        opp_id -> Text,
+        held_on -> Date,
+        participants -> Text,
+        outcome -> Text,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    opp_goal_evaluations (id) {
+        id -> Text,
+        opp_id -> Text,
+        goal_id -> Text,
+        goal_description -> Text,
+        result -> Text,
+        note -> Text,
+        evaluated_on -> Date,
+        with_parents -> Bool,
+        recorded_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        partnership_id -> Text,
+        actor_id -> Text,
+        actor_role -> Text,
+        action -> Text,
+        object_type -> Text,
+        object_id -> Text,
+        pupil_id -> Nullable<Text>,
+        client_address -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invitations (id) {
+        id -> Text,
+        partnership_id -> Text,
+        pupil_id -> Text,
+        email -> Text,
+        name -> Text,
+        token_hash -> Text,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(audit_events -> users (actor_id));
+diesel::joinable!(opps -> pupils (pupil_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    opps,
+    opp_versions,
+    opp_consents,
+    opp_meetings,
+    opp_goal_evaluations,
+    audit_events,
+    invitations,
+);
+diesel::allow_tables_to_appear_in_same_query!(opps, pupils);
+diesel::allow_tables_to_appear_in_same_query!(opps, guardianships);

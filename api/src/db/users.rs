@@ -102,3 +102,21 @@ pub fn assign_consultant(
         .execute(conn)
         .map(|_| ())
 }
+
+/// Sets a new password and (re)activates the account.
+pub fn set_password(
+    conn: &mut DbConnection,
+    id: &str,
+    password_hash: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::update(users::table.filter(users::id.eq(id)))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::active.eq(true),
+            users::updated_at.eq(at),
+            users::version.eq(users::version + 1),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -92,9 +92,11 @@ pub async fn list_arrangements(
 pub async fn get_arrangement(
     db: web::Data<Db>,
     user: AuthUser,
+    req: HttpRequest,
     id: web::Path<ArrangementId>,
 ) -> Result<HttpResponse, ApiError> {
-    let arrangement = services::arrangements::get_arrangement(&db, user, id.into_inner()).await?;
+    let caller = super::opps::caller(user, &req);
+    let arrangement = services::arrangements::get_arrangement(&db, caller, id.into_inner()).await?;
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))
 }
 

@@ -21,6 +21,10 @@ pub mod schools;
 pub mod spa;
 pub mod users;
 
+pub mod audit;
+pub mod invitations;
+pub mod opps;
+
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
 use serde::Deserialize;
@@ -90,6 +94,23 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(attachments::download_attachment)
             .service(partnerships::get_policy)
             .service(partnerships::replace_policy)
+            .service(opps::create_opp)
+            .service(opps::list_opps)
+            .service(opps::get_opp)
+            .service(opps::update_opp)
+            .service(opps::publish_opp)
+            .service(opps::list_opp_versions)
+            .service(opps::get_opp_version)
+            .service(opps::give_opp_consent)
+            .service(opps::list_opp_consents)
+            .service(opps::record_opp_meeting)
+            .service(opps::list_opp_meetings)
+            .service(opps::evaluate_opp_goal)
+            .service(opps::list_opp_goal_evaluations)
+            .service(audit::list_audit_events)
+            .service(audit::get_pupil_access_log)
+            .service(invitations::invite_guardian)
+            .service(invitations::accept_invitation)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

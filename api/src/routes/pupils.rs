@@ -67,9 +67,10 @@ pub async fn list_pupils(
 pub async fn get_pupil(
     db: web::Data<Db>,
     user: AuthUser,
+    req: actix_web::HttpRequest,
     id: web::Path<PupilId>,
 ) -> Result<HttpResponse, ApiError> {
-    let pupil = services::pupils::get_pupil(&db, user, id.into_inner()).await?;
+    let pupil = services::pupils::get_pupil(&db, super::opps::caller(user, &req), id.into_inner()).await?;
     Ok(with_etag(HttpResponse::Ok(), pupil.version).json(pupil))
 }
 

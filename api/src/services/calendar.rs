@@ -18,9 +18,7 @@ pub async fn create_feed_token(db: &Db, user: AuthUser) -> Result<FeedTokenRespo
     if user.role == Role::Parent {
         return Err(ServiceError::Forbidden("subscribe to deadlines".into()));
     }
-    let mut secret = [0u8; 32];
-    rand::rng().fill(&mut secret[..]);
-    let token: String = secret.iter().map(|b| format!("{b:02x}")).collect();
+    let token = secret_token();
     let hash = hash(&token);
     db.write(move |conn| {
         let at = now();
@@ -80,6 +78,13 @@ pub async fn calendar(db: &Db, token: String) -> Result<String, ServiceError> {
     Ok(calendar.done().to_string())
 }
 
-fn hash(token: &str) -> String {
+/// 32 random bytes as hex: a bearer secret of a link; store only its [`hash`].
+pub(crate) fn secret_token() -> String {
+    let mut secret = [0u8; 32];
+    rand::rng().fill(&mut secret[..]);
+    secret.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub(crate) fn hash(token: &str) -> String {
     Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -2,17 +2,19 @@
 
 use arrangeer_shared::Role;
 use arrangeer_shared::api::deadlines::DeadlineResponse;
+use arrangeer_shared::api::opps::ConsentStatus;
 use arrangeer_shared::deadlines::{ClockInput, clocks};
-use arrangeer_shared::kinds::{AttachmentKind, StartRoute};
+use arrangeer_shared::kinds::StartRoute;
 use arrangeer_shared::workflow::{Action, Status, WorkflowConfig};
 
 use super::ServiceError;
 use super::arrangements::{kind_of, status_of};
 use super::findings::governing_policy;
+use super::opps::consent_summary;
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::arrangements::{self, ArrangementRow, ListFilter, Visibility};
-use crate::db::{Db, DbConnection, DbError, attachments, parse_id};
+use crate::db::{Db, DbConnection, opps, parse_id};
 
 /// Most dossiers one list considers (a partnership's active caseload is far smaller).
 const MAX_DOSSIERS: i64 = 5_000;
@@ -64,20 +66,9 @@ pub async fn list_deadlines(db: &Db, user: AuthUser) -> Result<Vec<DeadlineRespo
     .await
 }
 
-fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInput, DbError> {
+fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInput, ServiceError> {
     let granted_at = arrangements::last_event_at(conn, &row.id, Action::Grant.as_str())?;
-    // an OPP counts once it was set after the grant (before it, it was part of the application)
-    let opps_complete = match granted_at {
-        Some(granted) => {
-            let opps: Vec<_> = attachments::list(conn, &row.id)?
-                .into_iter()
-                .filter(|a| a.kind == AttachmentKind::Opp.as_str() && a.created_at >= granted)
-                .filter_map(|a| a.pupil_id)
-                .collect();
-            arrangements::pupils_of(conn, &row.id)?.iter().all(|p| opps.contains(&p.id))
-        }
-        None => false,
-    };
+    let (opps_complete, opp_evaluation_from) = opp_progress(conn, row)?;
     Ok(ClockInput {
         status: status_of(row).unwrap_or(Status::Draft),
         start_route: StartRoute::parse(&row.start_route).unwrap_or(StartRoute::InternalAdvice),
@@ -87,5 +78,33 @@ fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInp
         granted_on: granted_at.map(|at| at.date()),
         end_date: row.end_date,
         opps_complete,
+        opp_evaluation_from,
     })
+}
+
+/// Whether every pupil has a published OPP with the guardians' consent on its latest version,
+/// and since when the yearly evaluation with the parents counts (the oldest pupil's latest).
+fn opp_progress(
+    conn: &mut DbConnection,
+    row: &ArrangementRow,
+) -> Result<(bool, Option<chrono::NaiveDate>), ServiceError> {
+    let mut from: Option<chrono::NaiveDate> = None;
+    for pupil in arrangements::pupils_of(conn, &row.id)? {
+        let Some(opp) = opps::find_by_pupil(conn, &pupil.id)? else { return Ok((false, None)) };
+        if opp.latest_version == 0
+            || consent_summary(conn, &opp, opp.latest_version)?.status != ConsentStatus::Given
+        {
+            return Ok((false, None));
+        }
+        let evaluated = opps::goal_evaluations(conn, &opp.id)?
+            .into_iter()
+            .filter(|e| e.with_parents)
+            .map(|e| e.evaluated_on)
+            .max();
+        let published = opps::versions(conn, &opp.id)?.first().map(|v| v.published_at.date());
+        if let Some(date) = evaluated.or(published) {
+            from = Some(from.map_or(date, |f| f.min(date)));
+        }
+    }
+    Ok((from.is_some(), from))
 }

@@ -19,6 +19,11 @@ pub mod quotes;
 pub mod schools;
 pub mod users;
 
+pub mod audit;
+pub mod invitations;
+pub mod opp_consents;
+pub mod opps;
+
 use arrangeer_shared::api::problem::FieldError;
 
 use crate::auth::jwt::TokenError;
@@ -54,6 +59,9 @@ pub enum ServiceError {
     /// An update with a stale `If-Match` (412).
     #[error("the object was changed by someone else (now version {current})")]
     PreconditionFailed { current: i32 },
+    /// A one-time link that was used or has expired (410), with the problem type's slug.
+    #[error("gone: {detail}")]
+    Gone { slug: &'static str, detail: String },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]

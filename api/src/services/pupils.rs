@@ -9,11 +9,13 @@ use arrangeer_shared::api::pupils::{AddGuardianRequest, CreatePupilRequest, Guar
 use arrangeer_shared::ids::PupilId;
 use arrangeer_shared::text;
 
+use super::audit::{self, Caller};
 use super::{ServiceError, cursor};
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::pupils::{self, PupilFilter, PupilRow};
 use crate::db::{Db, DbConnection, DbError, new_id, now, organisations, parse_id, users, utc};
+use arrangeer_shared::api::audit::{AuditAction, AuditObject};
 
 /// Creates a pupil at the school of the calling school staff member.
 pub async fn create_pupil(
@@ -57,9 +59,11 @@ pub async fn create_pupil(
     .await
 }
 
-pub async fn get_pupil(db: &Db, user: AuthUser, id: PupilId) -> Result<PupilResponse, ServiceError> {
-    db.run(move |conn| {
-        let row = visible(conn, &user, &id.to_string())?;
+/// One pupil; the read is written to the audit log.
+pub async fn get_pupil(db: &Db, caller: Caller, id: PupilId) -> Result<PupilResponse, ServiceError> {
+    db.write(move |conn| {
+        let row = visible(conn, &caller.user, &id.to_string())?;
+        audit::record(conn, &caller, AuditAction::Read, AuditObject::Pupil, &row.id, Some(&row.id))?;
         to_response(conn, row)
     })
     .await

@@ -2,10 +2,13 @@
 
 pub mod arrangements;
 pub mod attachments;
+pub mod audit;
 pub mod auth;
 pub mod costs;
 pub mod deadlines;
 pub mod evaluations;
+pub mod invitations;
+pub mod opps;
 pub mod page;
 pub mod policy;
 pub mod problem;

@@ -5,8 +5,9 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::AppLink;
-use crate::i18n::{D, T, t};
+use crate::i18n::{D, O, T, t};
 use crate::session::{Action, use_app};
+use arrangeer_shared::Role;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -58,6 +59,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         <AppLink to={Route::Dossiers} id="nav-dossiers" current={in_dossiers}>
                             { t(lang, D::NavDossiers) }
                         </AppLink>
+                        if app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent) {
+                            <AppLink to={Route::MyChild} id="nav-my-child" current={route == Some(Route::MyChild)}>
+                                { t(lang, O::NavMyChild) }
+                            </AppLink>
+                        }
                     </nav>
                 }
                 <nav class="header-actions" aria-label="Account">

@@ -21,6 +21,7 @@ use crate::components::timeline::Timeline;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{D, F, Lang, T, t};
+use crate::pages::opp_status::OppConsentStatus;
 use crate::session::use_app;
 
 #[derive(Properties, PartialEq)]
@@ -124,6 +125,9 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
             html! {
                 <>
                     { facts(lang, a) }
+                    if matches!(session.user.role, Role::School | Role::Consultant | Role::SwvAdmin) {
+                        <OppConsentStatus lang={lang} token={token.clone()} pupils={a.pupils.clone()} />
+                    }
                     <section class="part" aria-labelledby="timeline-heading">
                         <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
                         <Timeline lang={lang} status={a.status} previous={s.previous_status()} />

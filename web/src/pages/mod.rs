@@ -6,3 +6,5 @@ pub mod dossier_new;
 pub mod home;
 pub mod login;
 pub mod not_found;
+pub mod opp_parent;
+pub mod opp_status;

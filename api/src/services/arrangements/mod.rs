@@ -146,13 +146,20 @@ pub async fn update_arrangement(
     .await
 }
 
+/// One dossier; the read is written to the audit log once per pupil it names.
 pub async fn get_arrangement(
     db: &Db,
-    user: AuthUser,
+    caller: crate::services::audit::Caller,
     id: ArrangementId,
 ) -> Result<ArrangementResponse, ServiceError> {
-    db.run(move |conn| {
+    use arrangeer_shared::api::audit::{AuditAction, AuditObject};
+    db.write(move |conn| {
+        let user = caller.user;
         let row = visible(conn, &user, &id.to_string())?;
+        for pupil in arrangements::pupils_of(conn, &row.id)? {
+            let (read, object) = (AuditAction::Read, AuditObject::Arrangement);
+            crate::services::audit::record(conn, &caller, read, object, &row.id, Some(&pupil.id))?;
+        }
         to_response(conn, &user, row)
     })
     .await

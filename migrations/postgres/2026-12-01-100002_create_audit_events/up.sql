@@ -1,0 +1,16 @@
+-- Who read or changed what, and when: append-only (the application has no update or delete).
+
+CREATE TABLE audit_events (
+    id TEXT PRIMARY KEY NOT NULL,
+    partnership_id TEXT NOT NULL REFERENCES partnerships (id),
+    actor_id TEXT NOT NULL REFERENCES users (id),
+    actor_role TEXT NOT NULL CHECK (actor_role IN ('school', 'consultant', 'executor', 'parent', 'swv_admin')),
+    action TEXT NOT NULL CHECK (action IN ('read', 'create', 'update', 'publish', 'consent', 'record_meeting', 'evaluate_goal', 'invite', 'accept_invitation')),
+    object_type TEXT NOT NULL CHECK (object_type IN ('opp', 'opp_version', 'pupil', 'arrangement', 'invitation')),
+    object_id TEXT NOT NULL,
+    pupil_id TEXT REFERENCES pupils (id),
+    client_address TEXT,
+    created_at TIMESTAMP NOT NULL
+);
+CREATE INDEX audit_events_partnership ON audit_events (partnership_id, created_at, id);
+CREATE INDEX audit_events_pupil ON audit_events (pupil_id, created_at);

@@ -1,7 +1,7 @@
 //! The OpenAPI document: generated from the handlers by utoipa, then brought in line with the
 //! API conventions (NL API Design Rules) in one place instead of in every handler:
 //! paths relative to the `/api/v1` server, an `API-Version` header on every success,
-//! problem+json for every error, and the 400/401/500 answers every operation can give.
+//! problem+json for every error, and the 400/401/415/500 answers every operation can give.
 
 use actix_web::App;
 use arrangeer_shared::api::problem::{FieldError, Problem};
@@ -87,6 +87,11 @@ fn apply_conventions(api: &mut utoipa::openapi::OpenApi) {
             let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
             let responses = &mut op.responses.responses;
             responses.entry("400".into()).or_insert_with(|| problem("Malformed request: the field is named"));
+            if op.request_body.is_some() {
+                responses
+                    .entry("415".into())
+                    .or_insert_with(|| problem("The body is not of a media type this operation accepts"));
+            }
             if secured {
                 responses
                     .entry("401".into())

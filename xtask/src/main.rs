@@ -78,19 +78,29 @@ fn test() -> Result {
 
     let web_dir = root().join("web").join("dist");
     let web_dir = web_dir.to_string_lossy().into_owned();
-    step("tests on SQLite: unit, API, OpenAPI drift, browser");
+    let st = setup::schemathesis()?;
+    let st = st.to_string_lossy().into_owned();
+    step("tests on SQLite: unit, API, OpenAPI drift, durability, schemathesis, browser");
     cargo(
         &["test", "--workspace", "--exclude", "arrangeer-web"],
-        &[("TEST_DATABASE_URL", None), ("ARRANGEER_TEST_WEB_DIR", Some(&web_dir))],
+        &[
+            ("TEST_DATABASE_URL", None),
+            ("ARRANGEER_TEST_WEB_DIR", Some(&web_dir)),
+            ("ARRANGEER_SCHEMATHESIS", Some(&st)),
+        ],
     )?;
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
             // the same package selection as above: another one would unify features
             // differently and rebuild the workspace's own crates
-            step("tests on PostgreSQL: API and browser");
+            step("tests on PostgreSQL: API, durability, schemathesis, browser");
             cargo(
                 &["test", "--workspace", "--exclude", "arrangeer-web"],
-                &[("TEST_DATABASE_URL", Some(&url)), ("ARRANGEER_TEST_WEB_DIR", Some(&web_dir))],
+                &[
+                    ("TEST_DATABASE_URL", Some(&url)),
+                    ("ARRANGEER_TEST_WEB_DIR", Some(&web_dir)),
+                    ("ARRANGEER_SCHEMATHESIS", Some(&st)),
+                ],
             )?;
         }
         _ => step("PostgreSQL tests skipped: set TEST_DATABASE_URL=postgres://… to run them"),

@@ -137,17 +137,38 @@ pub fn validate_openapi(spec: &Path) -> Result {
     let venv = crate::target_dir().join("tools").join("openapi-venv");
     let validator = venv.join("bin").join("openapi-spec-validator");
     if !validator.exists() {
-        if !has("python3") {
-            apt_install(&["python3", "python3-venv"])?;
-        }
-        let _ = std::fs::remove_dir_all(&venv);
-        if run(Command::new("python3").args(["-m", "venv"]).arg(&venv)).is_err() {
-            apt_install(&["python3-venv"])?;
-            run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
-        }
+        python_venv(&venv)?;
         run(Command::new(venv.join("bin").join("pip")).args(["install", "--quiet", VALIDATOR]))?;
     }
     run(Command::new(validator).arg(spec))
+}
+
+/// Installs schemathesis (PyPI) into a virtualenv under the target directory; returns its `st`.
+pub fn schemathesis() -> Result<std::path::PathBuf> {
+    const SCHEMATHESIS: &str = "schemathesis==4.32.5";
+    let venv = crate::target_dir().join("tools").join("schemathesis-venv");
+    let st = venv.join("bin").join("st");
+    let marker = venv.join(SCHEMATHESIS);
+    if !marker.exists() {
+        step(&format!("installing {SCHEMATHESIS} from PyPI (once)"));
+        python_venv(&venv)?;
+        run(Command::new(venv.join("bin").join("pip")).args(["install", "--quiet", SCHEMATHESIS]))?;
+        std::fs::write(&marker, b"").map_err(|e| format!("writing {}: {e}", marker.display()))?;
+    }
+    Ok(st)
+}
+
+/// A fresh virtualenv at `venv` (installing python3-venv when the module is missing).
+fn python_venv(venv: &Path) -> Result {
+    if !has("python3") {
+        apt_install(&["python3", "python3-venv"])?;
+    }
+    let _ = std::fs::remove_dir_all(venv);
+    if run(Command::new("python3").args(["-m", "venv"]).arg(venv)).is_err() {
+        apt_install(&["python3-venv"])?;
+        run(Command::new("python3").args(["-m", "venv"]).arg(venv))?;
+    }
+    Ok(())
 }
 
 pub fn modified(path: &Path) -> Option<std::time::SystemTime> {

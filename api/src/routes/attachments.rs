@@ -1,7 +1,7 @@
 use actix_multipart::Multipart;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
 use actix_web::{HttpResponse, get, post, web};
-use arrangeer_shared::api::attachments::{AttachmentResponse, UploadAttachmentForm};
+use arrangeer_shared::api::attachments::{AttachmentResponse, FileBytes, UploadAttachmentForm};
 use arrangeer_shared::ids::ArrangementId;
 use futures_util::StreamExt;
 
@@ -104,7 +104,14 @@ pub async fn list_attachments(
         ("attachmentId" = uuid::Uuid, Path, description = "Attachment id"),
     ),
     responses(
-        (status = 200, description = "The document", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The document, with the type judged at upload", content(
+            (FileBytes = "application/pdf"),
+            (FileBytes = "image/png"),
+            (FileBytes = "image/jpeg"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (FileBytes = "application/vnd.oasis.opendocument.text"),
+        )),
         (status = 403, description = "Parents do not read the dossier's documents"),
         (status = 404, description = "No such document within the caller's scope"),
     )

@@ -32,9 +32,18 @@ pub struct AttachmentResponse {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UploadAttachmentForm {
     pub kind: AttachmentKind,
+    /// The pupil the document is about; empty or absent for the whole dossier (a form's
+    /// "no pupil" choice sends an empty field).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$"))]
     pub pupil_id: Option<PupilId>,
     pub document_date: Option<NaiveDate>,
     /// The file: PDF, PNG, JPEG, DOCX, XLSX or ODT, at most 10 MiB.
     #[cfg_attr(feature = "openapi", schema(value_type = String, format = Binary))]
     pub file: Vec<u8>,
 }
+
+/// A downloaded document's bytes (documentation only: the body of a download).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, format = Binary))]
+pub struct FileBytes(pub Vec<u8>);

@@ -3,13 +3,16 @@
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod consultations;
 pub mod costs;
 pub mod deadlines;
 pub mod evaluations;
+pub mod integral_actions;
 pub mod page;
 pub mod policy;
 pub mod problem;
 pub mod pupils;
 pub mod quotes;
+pub mod reductions;
 pub mod schools;
 pub mod users;

@@ -82,6 +82,21 @@ impl Browser {
         field.send_keys(value).await.expect("typing");
     }
 
+    /// Chooses `value` in the select matching `css` (fires `change` like a user would).
+    pub async fn choose(&self, css: &str, value: &str) {
+        let select = self.client.wait().for_element(Locator::Css(css)).await.expect("select present");
+        select.select_by_value(value).await.expect("choose option");
+    }
+
+    /// Replaces the value of the field matching `css` with one `input` event: for date fields
+    /// (typing into `<input type=date>` depends on the browser's locale) and corrections.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.client.wait().for_element(Locator::Css(css)).await.expect("field present");
+        let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+                      e.dispatchEvent(new Event('input', { bubbles: true }));";
+        self.client.execute(script, vec![css.into(), value.into()]).await.expect("set value");
+    }
+
     pub async fn click(&self, css: &str) {
         let element = self.client.wait().for_element(Locator::Css(css)).await.expect("element present");
         element.click().await.expect("click");

@@ -67,19 +67,7 @@ async fn school_starts_submits_a_dossier_and_is_offered_to_make_it_definitive_af
     browser.wait_for_text("h1", "Nieuw dossier").await;
     assert_eq!(focused_id(&browser).await, "main-heading", "the heading gets focus on navigation");
 
-    browser.fill("#title", "Leesbegeleiding Daan").await;
-    browser.fill("#goals-pupils", "Technisch lezen: van AVI E3 naar AVI M4.").await;
-    browser.fill("#support-description", "Begeleiding in een groepje buiten de klas.").await;
-    browser.fill("#direct-hours", "2").await;
-    browser.fill("#indirect-hours", "0,5").await;
-    browser.fill("#outside-hours", "1").await;
-    browser.fill("#weeks", "20").await;
-    browser.set_value("#start-date", "2027-01-04").await;
-    browser.set_value("#end-date", "2027-06-25").await;
-    browser.choose("#executor-kind", "internal").await;
-    browser.choose("#staff-function", "teacher").await;
-    browser.choose("#salary-scale", "lb").await;
-    browser.fill("#hourly-rate", "55").await;
+    browser.fill_proposal("Leesbegeleiding Daan").await;
 
     // no pupil chosen: the server's 422 is shown at the pupils, and nothing typed is lost
     browser.click("#dossier-save").await;

@@ -48,23 +48,6 @@ async fn take_justified(browser: &Browser, action: &str, why: &str, status: &str
     take(browser, action, status).await;
 }
 
-/// Fills the proposal form of a new dossier (the pupils and kind-specific fields aside).
-async fn fill_proposal(browser: &Browser, title: &str) {
-    browser.fill("#title", title).await;
-    browser.fill("#goals-pupils", "Technisch lezen: van AVI E3 naar AVI M4.").await;
-    browser.fill("#support-description", "Begeleiding in een groepje buiten de klas.").await;
-    browser.fill("#direct-hours", "2").await;
-    browser.fill("#indirect-hours", "0,5").await;
-    browser.fill("#outside-hours", "1").await;
-    browser.fill("#weeks", "20").await;
-    browser.set_value("#start-date", "2027-01-04").await;
-    browser.set_value("#end-date", "2027-06-25").await;
-    browser.choose("#executor-kind", "internal").await;
-    browser.choose("#staff-function", "teacher").await;
-    browser.choose("#salary-scale", "lb").await;
-    browser.fill("#hourly-rate", "55").await;
-}
-
 async fn saved_dossier(browser: &Browser, title: &str) -> ArrangementId {
     browser.click("#dossier-save").await;
     browser.wait_for_text("h1", title).await;
@@ -155,7 +138,7 @@ async fn holland_rijnland_integral_route_with_broad_meeting_and_actions_runs_in_
     browser.choose("#start-route", "internal_advice").await;
     browser.choose("#care-scope", "education_plus_care").await;
     browser.fill("#case-director", "R. Smit (jeugdteam Leiden)").await;
-    fill_proposal(&browser, "Integraal arrangement").await;
+    browser.fill_proposal("Integraal arrangement").await;
     browser.click(&format!("#pupil-{}", mila.id)).await;
     let id = saved_dossier(&browser, "Integraal arrangement").await;
     browser.wait_for_text("#integral-heading", "Wie doet wat wanneer").await;
@@ -171,6 +154,8 @@ async fn holland_rijnland_integral_route_with_broad_meeting_and_actions_runs_in_
     // the dossier is linked to the consultation it came from
     browser.client.goto(&consultation_url).await.expect("back to the consultation");
     browser.wait_for_text("#meeting-list", "jeugdteam Leiden").await;
+    // the school's dossiers load after the consultation: wait for this one to be offered
+    browser.wait_for_text("#link-arrangement", "Integraal arrangement").await;
     browser.choose("#link-arrangement", &id.to_string()).await;
     browser.click("#link-dossier").await;
     browser.wait_for_text("#link-result", "gekoppeld").await;
@@ -226,7 +211,7 @@ async fn utrecht_cluster_of_three_and_individual_with_changes_requested_run_in_t
     browser.wait_for_text("h1", "Nieuw dossier").await;
     browser.choose("#kind", "cluster").await;
     browser.choose("#start-route", "direct_start").await;
-    fill_proposal(&browser, "Leesgroep groep 4").await;
+    browser.fill_proposal("Leesgroep groep 4").await;
     for p in &pupils {
         browser.click(&format!("#pupil-{}", p.id)).await;
     }
@@ -238,7 +223,7 @@ async fn utrecht_cluster_of_three_and_individual_with_changes_requested_run_in_t
     browser.click("#nav-dossiers").await;
     browser.click("#new-dossier").await;
     browser.wait_for_text("h1", "Nieuw dossier").await;
-    fill_proposal(&browser, "Leesbegeleiding Floor").await;
+    browser.fill_proposal("Leesbegeleiding Floor").await;
     browser.click(&format!("#pupil-{}", floor.id)).await;
     let individual = saved_dossier(&browser, "Leesbegeleiding Floor").await;
     take(&browser, "submit", "Ingediend").await;

@@ -40,6 +40,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "opps", description = "Development plans: drafts, published versions, consent, OOGO, goal evaluations"),
         (name = "audit", description = "Who read or changed what: the audit log and a guardian's access log"),
         (name = "invitations", description = "Inviting guardians to a parent account"),
+        (name = "consultations", description = "The school's support question, the consultant's triage and the meetings"),
     )
 )]
 struct ApiDoc;

@@ -27,6 +27,8 @@ vocabulary! {
         Evaluation = "evaluation",
         /// The OPPs are evaluated with the parents at least once a year.
         OppEvaluation = "opp_evaluation",
+        /// An open action of an integral arrangement ("who does what when") falls due.
+        IntegralAction = "integral_action",
     }
 }
 
@@ -41,6 +43,7 @@ impl DeadlineKind {
             DeadlineKind::SupportStart => "ondersteuning starten",
             DeadlineKind::Evaluation => "eindevaluatie houden",
             DeadlineKind::OppEvaluation => "OPP evalueren met ouders",
+            DeadlineKind::IntegralAction => "afgesproken actie uitvoeren",
         }
     }
 }
@@ -145,6 +148,18 @@ pub fn clocks(rules: &RuleSet, workflow: &WorkflowConfig, input: &ClockInput) ->
     out
 }
 
+/// The clocks of an integral arrangement's open actions: each is due on its own date, and the
+/// school (which keeps regie over the OPP) follows it up. None once the dossier is final.
+pub fn integral_action_clocks(status: Status, open_due_dates: &[NaiveDate]) -> Vec<Clock> {
+    if status.is_final() {
+        return Vec::new();
+    }
+    open_due_dates
+        .iter()
+        .map(|&due| Clock { kind: DeadlineKind::IntegralAction, due: Deadline { due }, actor: Role::School })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +245,21 @@ mod tests {
         for status in [Status::Closed, Status::Rejected, Status::Withdrawn, Status::Terminated] {
             assert!(run(&Policy::utrecht_po(), ArrangementKind::Individual, &input(status)).is_empty());
         }
+    }
+
+    #[test]
+    fn every_open_integral_action_is_a_clock_until_the_dossier_is_final() {
+        let dues = [d(2027, 2, 1), d(2027, 3, 15)];
+        let got = integral_action_clocks(Status::InExecution, &dues);
+        assert_eq!(
+            got.iter().map(|c| (c.kind, c.due.due, c.actor)).collect::<Vec<_>>(),
+            vec![
+                (DeadlineKind::IntegralAction, d(2027, 2, 1), Role::School),
+                (DeadlineKind::IntegralAction, d(2027, 3, 15), Role::School),
+            ]
+        );
+        assert!(got[0].due.is_overdue(d(2027, 2, 2)));
+        assert!(integral_action_clocks(Status::Closed, &dues).is_empty());
+        assert!(integral_action_clocks(Status::Draft, &[]).is_empty());
     }
 }

@@ -82,6 +82,39 @@ impl Browser {
         field.send_keys(value).await.expect("typing");
     }
 
+    /// Chooses `value` in the select matching `css` (fires `change` like a user would).
+    pub async fn choose(&self, css: &str, value: &str) {
+        let select = self.client.wait().for_element(Locator::Css(css)).await.expect("select present");
+        select.select_by_value(value).await.expect("choose option");
+    }
+
+    /// Replaces the value of the field matching `css` with one `input` event: for date fields
+    /// (typing into `<input type=date>` depends on the browser's locale) and corrections.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        self.client.wait().for_element(Locator::Css(css)).await.expect("field present");
+        let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+                      e.dispatchEvent(new Event('input', { bubbles: true }));";
+        self.client.execute(script, vec![css.into(), value.into()]).await.expect("set value");
+    }
+
+    /// Fills the proposal form of a new dossier (pupils and kind-specific fields aside): an
+    /// internal teacher (LB), 2 + 0,5 hours a week for 20 weeks at € 55, January–June 2027.
+    pub async fn fill_proposal(&self, title: &str) {
+        self.fill("#title", title).await;
+        self.fill("#goals-pupils", "Technisch lezen: van AVI E3 naar AVI M4.").await;
+        self.fill("#support-description", "Begeleiding in een groepje buiten de klas.").await;
+        self.fill("#direct-hours", "2").await;
+        self.fill("#indirect-hours", "0,5").await;
+        self.fill("#outside-hours", "1").await;
+        self.fill("#weeks", "20").await;
+        self.set_value("#start-date", "2027-01-04").await;
+        self.set_value("#end-date", "2027-06-25").await;
+        self.choose("#executor-kind", "internal").await;
+        self.choose("#staff-function", "teacher").await;
+        self.choose("#salary-scale", "lb").await;
+        self.fill("#hourly-rate", "55").await;
+    }
+
     pub async fn click(&self, css: &str) {
         let element = self.client.wait().for_element(Locator::Css(css)).await.expect("element present");
         element.click().await.expect("click");

@@ -127,3 +127,37 @@ pub async fn evaluate_finally(app: &TestApp, school: &str, consultant: &str, a: 
     let path = format!("/api/v1/arrangements/{}/evaluations/{}/record", a.id, planned.id);
     let _: EvaluationResponse = app.post_ok(&path, school, &record).await;
 }
+
+/// A Holland Rijnland integral arrangement (pupil Mila Dekker, a case director) in execution.
+pub async fn integral_in_execution(app: &TestApp, school: &str, consultant: &str) -> ArrangementResponse {
+    use arrangeer_shared::api::arrangements::CreateArrangementRequest;
+    use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
+    let pupil = new_pupil(app, school, "Mila", "Dekker").await;
+    let mut p = proposal();
+    p.case_director = Some("R. Smit (jeugdteam)".into());
+    let request = CreateArrangementRequest {
+        kind: ArrangementKind::Integral,
+        title: "Integraal".into(),
+        pupil_ids: vec![pupil],
+        start_route: StartRoute::InternalAdvice,
+        care_scope: CareScope::EducationPlusCare,
+        proposal: p,
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", school, &request).await;
+    start_integral(app, school, consultant, a).await
+}
+
+/// Takes a Holland Rijnland integral draft through submit … start.
+pub async fn start_integral(
+    app: &TestApp,
+    school: &str,
+    consultant: &str,
+    a: ArrangementResponse,
+) -> ArrangementResponse {
+    let a = act(app, school, &a, Action::Submit, None).await;
+    let a = act(app, consultant, &a, Action::Approve, None).await;
+    upload_documents(app, school, &a, &[]).await;
+    let a = act(app, school, &a, Action::MakeDefinitive, None).await;
+    let a = act(app, consultant, &a, Action::Grant, Some("Akkoord in breed overleg.")).await;
+    act(app, school, &a, Action::Start, None).await
+}

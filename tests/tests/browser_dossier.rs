@@ -16,19 +16,6 @@ use arrangeer_tests::{TestApp, UTRECHT, demo_account, web_dir};
 use chrono::NaiveDate;
 use fantoccini::Locator;
 
-/// Chooses `value` in the select matching `css` (fires `change` like a user would).
-async fn choose(browser: &Browser, css: &str, value: &str) {
-    let select = browser.client.wait().for_element(Locator::Css(css)).await.expect("select present");
-    select.select_by_value(value).await.expect("choose option");
-}
-
-/// Sets a date field (typing into `<input type=date>` depends on the browser's locale).
-async fn set_date(browser: &Browser, css: &str, iso: &str) {
-    let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
-                  e.dispatchEvent(new Event('input', { bubbles: true }));";
-    browser.client.execute(script, vec![css.into(), iso.into()]).await.expect("set date");
-}
-
 async fn value_of(browser: &Browser, css: &str) -> String {
     let field = browser.client.find(Locator::Css(css)).await.expect("field present");
     field.prop("value").await.expect("value").unwrap_or_default()
@@ -80,19 +67,7 @@ async fn school_starts_submits_a_dossier_and_is_offered_to_make_it_definitive_af
     browser.wait_for_text("h1", "Nieuw dossier").await;
     assert_eq!(focused_id(&browser).await, "main-heading", "the heading gets focus on navigation");
 
-    browser.fill("#title", "Leesbegeleiding Daan").await;
-    browser.fill("#goals-pupils", "Technisch lezen: van AVI E3 naar AVI M4.").await;
-    browser.fill("#support-description", "Begeleiding in een groepje buiten de klas.").await;
-    browser.fill("#direct-hours", "2").await;
-    browser.fill("#indirect-hours", "0,5").await;
-    browser.fill("#outside-hours", "1").await;
-    browser.fill("#weeks", "20").await;
-    set_date(&browser, "#start-date", "2027-01-04").await;
-    set_date(&browser, "#end-date", "2027-06-25").await;
-    choose(&browser, "#executor-kind", "internal").await;
-    choose(&browser, "#staff-function", "teacher").await;
-    choose(&browser, "#salary-scale", "lb").await;
-    browser.fill("#hourly-rate", "55").await;
+    browser.fill_proposal("Leesbegeleiding Daan").await;
 
     // no pupil chosen: the server's 422 is shown at the pupils, and nothing typed is lost
     browser.click("#dossier-save").await;

@@ -8,32 +8,14 @@ use arrangeer_shared::api::evaluations::{
 };
 use arrangeer_shared::api::problem::Problem;
 use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
-use arrangeer_shared::workflow::{Action, Status};
-use arrangeer_tests::fixtures::{HOLLAND_RIJNLAND, act, new_pupil, proposal, upload_documents};
+use arrangeer_shared::workflow::Status;
+use arrangeer_tests::fixtures::{HOLLAND_RIJNLAND, integral_in_execution, new_pupil, proposal};
 use arrangeer_tests::{TestApp, UTRECHT};
 use chrono::NaiveDate;
 use serde_json::json;
 
-/// A Holland Rijnland integral arrangement in execution.
 async fn running(app: &TestApp, school: &str, consultant: &str) -> ArrangementResponse {
-    let pupil = new_pupil(app, school, "Mila", "Dekker").await;
-    let mut p = proposal();
-    p.case_director = Some("R. Smit (jeugdteam)".into());
-    let request = CreateArrangementRequest {
-        kind: ArrangementKind::Integral,
-        title: "Integraal".into(),
-        pupil_ids: vec![pupil],
-        start_route: StartRoute::InternalAdvice,
-        care_scope: CareScope::EducationPlusCare,
-        proposal: p,
-    };
-    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", school, &request).await;
-    let a = act(app, school, &a, Action::Submit, None).await;
-    let a = act(app, consultant, &a, Action::Approve, None).await;
-    upload_documents(app, school, &a, &[]).await;
-    let a = act(app, school, &a, Action::MakeDefinitive, None).await;
-    let a = act(app, consultant, &a, Action::Grant, None).await;
-    act(app, school, &a, Action::Start, None).await
+    integral_in_execution(app, school, consultant).await
 }
 
 #[tokio::test]

@@ -57,6 +57,28 @@ async fn role_endpoint_matrix() {
     let _: serde_json::Value =
         app.post_ok(&format!("/api/v1/opps/{opp}/actions/publish"), &school, &json!({})).await;
 
+    let consultation_request = json!({
+        "kind": "start_meeting",
+        "arrangementKind": "individual",
+        "supportQuestion": "Hoe ondersteunen we L1 bij rekenen?",
+        "pupils": [{ "code": "L1" }]
+    });
+    let consultation: serde_json::Value =
+        app.post_ok("/api/v1/consultations", &school, &consultation_request).await;
+    let c = consultation["id"].as_str().expect("consultation id").to_owned();
+    let meeting = json!({
+        "heldOn": "2026-12-08",
+        "participants": [{ "name": "A. Vos", "organisation": "jeugdhulp" }],
+        "minutes": "Vraag verkend."
+    });
+    let triage = json!({ "informationSufficient": true, "involveBoard": false, "involveYouthCare": false });
+    let integral_action =
+        json!({ "description": "Gezinscoach start.", "ownerName": "R. Smit", "dueOn": "2027-01-08" });
+    let integral_update = json!({
+        "description": "Gezinscoach start.", "ownerName": "R. Smit", "dueOn": "2027-01-08", "status": "done"
+    });
+    let action_id = uuid::Uuid::new_v4();
+
     let (p, id, att) = (pupil.id, a.id, attachment.id);
     let routes: Vec<(&str, String, Option<serde_json::Value>)> = vec![
         ("GET", "/api/v1/me".into(), None),
@@ -133,6 +155,22 @@ async fn role_endpoint_matrix() {
             "/api/v1/invitations/actions/accept".into(),
             Some(json!({ "token": "0000", "password": "lang-genoeg-wachtwoord" })),
         ),
+        ("GET", "/api/v1/consultations".into(), None),
+        ("POST", "/api/v1/consultations".into(), Some(consultation_request.clone())),
+        ("GET", format!("/api/v1/consultations/{c}"), None),
+        ("PUT", format!("/api/v1/consultations/{c}/triage"), Some(triage)),
+        ("GET", format!("/api/v1/consultations/{c}/meetings"), None),
+        ("POST", format!("/api/v1/consultations/{c}/meetings"), Some(meeting)),
+        ("POST", format!("/api/v1/consultations/{c}/arrangements"), Some(json!({ "arrangementId": id }))),
+        ("GET", format!("/api/v1/arrangements/{id}/integral-actions"), None),
+        ("POST", format!("/api/v1/arrangements/{id}/integral-actions"), Some(integral_action)),
+        ("PUT", format!("/api/v1/arrangements/{id}/integral-actions/{action_id}"), Some(integral_update)),
+        ("GET", format!("/api/v1/arrangements/{id}/reductions"), None),
+        (
+            "POST",
+            format!("/api/v1/arrangements/{id}/reductions"),
+            Some(json!({ "effectiveFrom": "2027-04-01", "newAmountCents": 1000, "reason": "Minder uren." })),
+        ),
     ];
 
     let mut callers = Vec::new();
@@ -154,7 +192,9 @@ async fn role_endpoint_matrix() {
             .replace(&att, "{attachment}")
             .replace(&school_id.to_string(), "{school}")
             .replace(&partnership.to_string(), "{partnership}")
-            .replace(&opp, "{opp}");
+            .replace(&opp, "{opp}")
+            .replace(&c, "{consultation}")
+            .replace(&action_id.to_string(), "{action}");
         table.push_str(&format!("{:<64}", format!("{method} {template}")));
         for (_, token) in &callers {
             let url = app.url(path);

@@ -17,6 +17,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+pub mod consultations;
+
 const BASE: &str = "/api/v1";
 
 #[derive(Clone, Debug, PartialEq)]

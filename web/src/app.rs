@@ -5,6 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
+use crate::pages::consultation::ConsultationPage;
+use crate::pages::consultation_list::ConsultationListPage;
+use crate::pages::consultation_new::NewConsultationPage;
 use crate::pages::dossier::DossierPage;
 use crate::pages::dossier_list::DossierListPage;
 use crate::pages::dossier_new::NewDossierPage;
@@ -26,6 +29,12 @@ pub enum Route {
     Dossier { id: ArrangementId },
     #[at("/mijn-kind")]
     MyChild,
+    #[at("/adviesvragen")]
+    Consultations,
+    #[at("/adviesvragen/nieuw")]
+    NewConsultation,
+    #[at("/adviesvragen/:id")]
+    Consultation { id: String },
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -40,6 +49,9 @@ fn switch(route: Route) -> Html {
         // keyed, so that going from one dossier to another starts the page afresh
         Route::Dossier { id } => html! { <DossierPage key={id.to_string()} {id} /> },
         Route::MyChild => html! { <ParentOppPage /> },
+        Route::Consultations => html! { <ConsultationListPage /> },
+        Route::NewConsultation => html! { <NewConsultationPage /> },
+        Route::Consultation { id } => html! { <ConsultationPage key={id.clone()} id={id.clone()} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

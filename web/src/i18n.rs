@@ -3,6 +3,7 @@
 //! [`T`] holds the general texts; the dossier pages add [`D`] (pages), [`F`] (form fields and
 //! their errors) and the names of the workflow and dossier vocabularies, each in its own file.
 
+mod consultations;
 mod dossiers;
 mod forms;
 mod opp;
@@ -15,6 +16,7 @@ use arrangeer_shared::kinds::{
 use arrangeer_shared::workflow::{Action, Status};
 use gloo_storage::{LocalStorage, Storage};
 
+pub use consultations::{C, error_text as consultation_error_text};
 pub use dossiers::D;
 pub use forms::{F, error_text};
 pub use opp::O;
@@ -101,6 +103,8 @@ pub enum T {
     SalaryScale(SalaryScale),
     /// Texts of the development-plan pages.
     Opp(O),
+    /// Texts of the consultation pages and the dossier additions.
+    Consultation(C),
 }
 
 impl From<O> for T {
@@ -112,6 +116,12 @@ impl From<O> for T {
 impl From<D> for T {
     fn from(key: D) -> T {
         T::Dossier(key)
+    }
+}
+
+impl From<C> for T {
+    fn from(key: C) -> T {
+        T::Consultation(key)
     }
 }
 
@@ -189,6 +199,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::ExecutorKind(kind), lang) => pick(lang, vocabulary::executor_kind(kind)),
         (T::StaffFunction(function), lang) => pick(lang, vocabulary::staff_function(function)),
         (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
+        (T::Consultation(key), lang) => pick(lang, consultations::text(key)),
     }
 }
 

@@ -7,13 +7,16 @@
 
 pub mod arrangements;
 pub mod attachments;
+pub mod consultations;
 pub mod evaluations;
 pub mod feed_tokens;
 pub mod maintenance;
+pub mod integral_actions;
 pub mod organisations;
 pub mod policies;
 pub mod pupils;
 pub mod quotes;
+pub mod reductions;
 pub mod schema;
 pub mod users;
 

@@ -259,6 +259,80 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    consultations (id) {
+        id -> Text,
+        partnership_id -> Text,
+        school_id -> Text,
+        kind -> Text,
+        arrangement_kind -> Text,
+        support_question -> Text,
+        pupils -> Text,
+        group_information -> Nullable<Text>,
+        information_sufficient -> Nullable<Bool>,
+        involve_board -> Nullable<Bool>,
+        involve_youth_care -> Nullable<Bool>,
+        triage_note -> Nullable<Text>,
+        triaged_by -> Nullable<Text>,
+        triaged_at -> Nullable<Timestamp>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    consultation_meetings (id) {
+        id -> Text,
+        consultation_id -> Text,
+        held_on -> Date,
+        participants -> Text,
+        minutes -> Text,
+        agreements -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultation_arrangements (arrangement_id) {
+        arrangement_id -> Text,
+        consultation_id -> Text,
+        linked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    integral_actions (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        description -> Text,
+        owner_name -> Text,
+        owner_organisation -> Nullable<Text>,
+        due_on -> Date,
+        status -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    arrangement_reductions (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        effective_from -> Date,
+        new_amount_cents -> BigInt,
+        direct_minutes_per_week -> Nullable<Integer>,
+        indirect_minutes_per_week -> Nullable<Integer>,
+        reason -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -275,6 +349,7 @@ diesel::joinable!(arrangement_events -> users (actor_id));
 diesel::joinable!(attachments -> arrangements (arrangement_id));
 diesel::joinable!(evaluation_outcomes -> evaluations (evaluation_id));
 diesel::joinable!(logbook_entries -> users (author_id));
+diesel::joinable!(consultation_meetings -> consultations (consultation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -296,6 +371,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     logbook_entries,
     quotes,
     progress_reports,
+    consultations,
+    consultation_meetings,
+    consultation_arrangements,
+    integral_actions,
+    arrangement_reductions,
 );
 
 diesel::table! {

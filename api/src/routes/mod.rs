@@ -7,16 +7,19 @@ pub mod arrangement_actions;
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod consultations;
 pub mod costs;
 pub mod deadlines;
 pub mod evaluations;
 pub mod extract;
 pub mod findings;
 pub mod health;
+pub mod integral_actions;
 pub mod me;
 pub mod partnerships;
 pub mod pupils;
 pub mod quotes;
+pub mod reductions;
 pub mod schools;
 pub mod spa;
 pub mod users;
@@ -111,6 +114,18 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(audit::get_pupil_access_log)
             .service(invitations::invite_guardian)
             .service(invitations::accept_invitation)
+            .service(consultations::create_consultation)
+            .service(consultations::list_consultations)
+            .service(consultations::get_consultation)
+            .service(consultations::triage_consultation)
+            .service(consultations::add_consultation_meeting)
+            .service(consultations::list_consultation_meetings)
+            .service(consultations::link_consultation_arrangement)
+            .service(integral_actions::create_integral_action)
+            .service(integral_actions::list_integral_actions)
+            .service(integral_actions::update_integral_action)
+            .service(reductions::create_reduction)
+            .service(reductions::list_reductions)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

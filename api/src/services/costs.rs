@@ -9,7 +9,7 @@ use super::ServiceError;
 use super::arrangements::{kind_of, proposal_of, visible};
 use super::findings::governing_policy;
 use crate::auth::AuthUser;
-use crate::db::{Db, DbError};
+use crate::db::{Db, DbError, reductions};
 
 pub async fn arrangement_costs(
     db: &Db,
@@ -49,6 +49,19 @@ pub async fn arrangement_costs(
                     value: e.to_string(),
                 })?)
             }
+            (Some(amount), Some(start), Some(end), None) => match reductions::list(conn, &row.id)?.pop() {
+                Some(r) => {
+                    let paid = paid_by(&payments, r.effective_from);
+                    let reduced = money::Cents(r.new_amount_cents);
+                    Some(money::settle_reduced(amount, reduced, start, end, r.effective_from, paid).map_err(
+                        |e| DbError::Corrupt {
+                            column: "arrangement_reductions.new_amount_cents",
+                            value: e.to_string(),
+                        },
+                    )?)
+                }
+                None => None,
+            },
             _ => None,
         };
         Ok(CostsResponse {

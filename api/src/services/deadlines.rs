@@ -3,8 +3,8 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::deadlines::DeadlineResponse;
 use arrangeer_shared::api::opps::ConsentStatus;
-use arrangeer_shared::deadlines::{ClockInput, clocks};
-use arrangeer_shared::kinds::StartRoute;
+use arrangeer_shared::deadlines::{ClockInput, clocks, integral_action_clocks};
+use arrangeer_shared::kinds::{AttachmentKind, StartRoute};
 use arrangeer_shared::workflow::{Action, Status, WorkflowConfig};
 
 use super::ServiceError;
@@ -14,7 +14,7 @@ use super::opps::consent_summary;
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::arrangements::{self, ArrangementRow, ListFilter, Visibility};
-use crate::db::{Db, DbConnection, opps, parse_id};
+use crate::db::{Db, DbConnection, DbError, attachments, integral_actions, opps, parse_id};
 
 /// Most dossiers one list considers (a partnership's active caseload is far smaller).
 const MAX_DOSSIERS: i64 = 5_000;
@@ -47,7 +47,12 @@ pub async fn list_deadlines(db: &Db, user: AuthUser) -> Result<Vec<DeadlineRespo
             let Some(policy) = governing_policy(conn, &row)? else { continue };
             let Some(rules) = policy.rule_set(kind) else { continue };
             let input = clock_input(conn, &row)?;
-            for clock in clocks(rules, &WorkflowConfig::for_kind(&policy, kind), &input) {
+            let mut running = clocks(rules, &WorkflowConfig::for_kind(&policy, kind), &input);
+            running.extend(integral_action_clocks(
+                input.status,
+                &integral_actions::open_due_dates(conn, &row.id)?,
+            ));
+            for clock in running {
                 out.push(DeadlineResponse {
                     arrangement_id: parse_id("arrangements.id", &row.id)?,
                     title: row.title.clone(),

@@ -35,23 +35,7 @@ pub async fn plan_evaluation(
     request: PlanEvaluationRequest,
 ) -> Result<EvaluationResponse, ServiceError> {
     school_or_consultant(&user, "plan evaluations")?;
-    let mut errors: Vec<FieldError> = request
-        .participants
-        .iter()
-        .enumerate()
-        .flat_map(|(i, p)| {
-            [
-                text::check(&format!("participants[{i}].name"), &p.name, true, text::SHORT),
-                p.organisation.as_deref().and_then(|o| {
-                    text::check(&format!("participants[{i}].organisation"), o, false, text::SHORT)
-                }),
-            ]
-        })
-        .flatten()
-        .collect();
-    if request.participants.is_empty() {
-        errors.push(FieldError::new("participants", "required", "name who takes part"));
-    }
+    let mut errors = super::consultations::check_participants(&request.participants);
     db.write(move |conn| {
         let row = visible(conn, &user, &id.to_string())?;
         let status = status_of(&row)?;

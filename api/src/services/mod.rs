@@ -7,15 +7,18 @@ pub mod arrangements;
 pub mod attachments;
 pub mod auth;
 pub mod calendar;
+pub mod consultations;
 pub mod costs;
 pub mod deadlines;
 pub mod demo;
 pub mod evaluations;
 pub mod findings;
+pub mod integral_actions;
 pub mod logbook;
 pub mod policy;
 pub mod pupils;
 pub mod quotes;
+pub mod reductions;
 pub mod schools;
 pub mod users;
 

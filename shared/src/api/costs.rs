@@ -19,6 +19,7 @@ pub struct CostsResponse {
     pub payments: Vec<PaymentLine>,
     /// After an early termination: what the board is entitled to (months used, a started month
     /// counts whole) against what was paid by then; a negative `settlement` is paid back in the
-    /// next payment round.
+    /// next payment round. After a reduction without termination (the last one reported): the
+    /// months before it at the granted level, the rest at the reduced level.
     pub settlement: Option<Settlement>,
 }

@@ -9,7 +9,7 @@ use super::error_message;
 use super::fields::TextField;
 use super::proposal_form::values::summary;
 use crate::api::ClientError;
-use crate::i18n::{D, Lang, T, t};
+use crate::i18n::{C, D, Lang, T, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ActionBarProps {
@@ -34,16 +34,20 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
     let lang = props.lang;
     let comment = use_state(String::new);
     let justification = use_state(String::new);
+    let terminated_on = use_state(String::new);
     {
-        let (comment, justification) = (comment.clone(), justification.clone());
+        let (comment, justification, terminated_on) =
+            (comment.clone(), justification.clone(), terminated_on.clone());
         use_effect_with(props.done, move |_| {
             comment.set(String::new());
             justification.set(String::new());
+            terminated_on.set(String::new());
         });
     }
     let errors = props.problem.as_ref().map(|p| p.field_errors().to_vec()).unwrap_or_default();
     let justification_error = errors.iter().find(|e| e.field == "justification");
     let ask_justification = justification_error.is_some() || !justification.is_empty();
+    let terminated_on_error = errors.iter().find(|e| e.field == "terminatedOn");
 
     let on_comment = {
         let comment = comment.clone();
@@ -53,10 +57,15 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
         let justification = justification.clone();
         Callback::from(move |v| justification.set(v))
     };
+    let on_terminated_on = {
+        let terminated_on = terminated_on.clone();
+        Callback::from(move |v| terminated_on.set(v))
+    };
     let button = |action: Action| {
         let onclick = {
             let on_action = props.on_action.clone();
-            let (comment, justification) = (comment.clone(), justification.clone());
+            let (comment, justification, terminated_on) =
+                (comment.clone(), justification.clone(), terminated_on.clone());
             Callback::from(move |_: MouseEvent| {
                 let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
                 on_action.emit((
@@ -64,7 +73,10 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
                     ActionRequest {
                         comment: text(&comment),
                         justification: text(&justification),
-                        terminated_on: None,
+                        // the last day support was given: only an early termination has one
+                        terminated_on: (action == Action::Terminate)
+                            .then(|| chrono::NaiveDate::parse_from_str(&terminated_on, "%Y-%m-%d").ok())
+                            .flatten(),
                     },
                 ));
             })
@@ -118,6 +130,16 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
             } else {
                 <TextField id="action-comment" label={t(lang, D::ActionComment)} hint={t(lang, D::ActionCommentHint)}
                     multiline=true value={(*comment).clone()} oninput={on_comment} />
+                if props.allowed.contains(&Action::Terminate) {
+                    <TextField id="action-terminated-on" label={t(lang, C::TerminatedOn)}
+                        hint={t(lang, C::TerminatedOnHint)} input_type="date" value={(*terminated_on).clone()}
+                        error={terminated_on_error.map(|e| AttrValue::from(if e.code == "required" {
+                            t(lang, T::FieldRequired)
+                        } else {
+                            t(lang, C::TerminatedOnOutside)
+                        }))}
+                        oninput={on_terminated_on} />
+                }
                 if ask_justification {
                     <TextField id="action-justification" label={t(lang, D::Justification)}
                         hint={t(lang, D::JustificationHint)} multiline=true value={(*justification).clone()}

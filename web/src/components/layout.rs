@@ -5,7 +5,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::AppLink;
-use crate::i18n::{D, O, T, t};
+use crate::i18n::{C, D, O, T, t};
 use crate::session::{Action, use_app};
 use arrangeer_shared::Role;
 
@@ -21,6 +21,16 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let route = use_route::<Route>();
     let lang = app.lang;
     let in_dossiers = matches!(route, Some(Route::Dossiers | Route::NewDossier | Route::Dossier { .. }));
+    let in_consultations =
+        matches!(route, Some(Route::Consultations | Route::NewConsultation | Route::Consultation { .. }));
+    let sees_consultations = app.session.as_ref().is_some_and(|s| {
+        matches!(
+            s.user.role,
+            arrangeer_shared::Role::School
+                | arrangeer_shared::Role::Consultant
+                | arrangeer_shared::Role::SwvAdmin
+        )
+    });
 
     let switch_language = {
         let app = app.clone();
@@ -62,6 +72,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         if app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent) {
                             <AppLink to={Route::MyChild} id="nav-my-child" current={route == Some(Route::MyChild)}>
                                 { t(lang, O::NavMyChild) }
+                            </AppLink>
+                        }
+                        if sees_consultations {
+                            <AppLink to={Route::Consultations} id="nav-consultations" current={in_consultations}>
+                                { t(lang, C::NavConsultations) }
                             </AppLink>
                         }
                     </nav>

@@ -1,8 +1,10 @@
 //! Presentational pieces shared by the pages.
 
 pub mod action_bar;
+pub mod checkbox;
 pub mod fields;
 pub mod history;
+pub mod integral_actions;
 pub mod layout;
 pub mod proposal_form;
 pub mod proposal_view;

@@ -14,13 +14,14 @@ use self::state::{DossierState, Msg, SaveProblem};
 use crate::app::Route;
 use crate::components::action_bar::ActionBar;
 use crate::components::history::History;
+use crate::components::integral_actions::IntegralActions;
 use crate::components::proposal_form::ProposalForm;
 use crate::components::proposal_form::values::{FormValues, Parsed};
 use crate::components::proposal_view::ProposalView;
 use crate::components::timeline::Timeline;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{D, F, Lang, T, t};
+use crate::i18n::{C, D, F, Lang, T, t};
 use crate::pages::opp_status::OppConsentStatus;
 use crate::session::use_app;
 
@@ -142,6 +143,14 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                                 problem={s.action_problem.clone()} done={s.action_done} {on_action} />
                         }
                     </section>
+                    if a.kind == arrangeer_shared::kinds::ArrangementKind::Integral && session.user.role != Role::Parent {
+                        <section class="part" aria-labelledby="integral-heading">
+                            <h2 id="integral-heading">{ t(lang, C::ActionsHeading) }</h2>
+                            <IntegralActions lang={lang} token={token.clone()} arrangement={a.id}
+                                writable={matches!(session.user.role, Role::School | Role::Consultant)
+                                    && !a.status.is_final()} />
+                        </section>
+                    }
                     <section class="part" aria-labelledby="proposal-heading">
                         <div class="title-row">
                             <h2 id="proposal-heading" tabindex="-1">{ t(lang, D::ProposalHeading) }</h2>

@@ -1,5 +1,8 @@
 //! One page per route.
 
+pub mod consultation;
+pub mod consultation_list;
+pub mod consultation_new;
 pub mod dossier;
 pub mod dossier_list;
 pub mod dossier_new;

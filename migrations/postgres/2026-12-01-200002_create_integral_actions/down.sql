@@ -1,0 +1,1 @@
+DROP TABLE integral_actions;

@@ -1,0 +1,3 @@
+DROP TABLE consultation_arrangements;
+DROP TABLE consultation_meetings;
+DROP TABLE consultations;

@@ -13,6 +13,7 @@ pub mod organisations;
 pub mod policies;
 pub mod pupils;
 pub mod quotes;
+pub mod refresh_tokens;
 pub mod schema;
 pub mod users;
 

@@ -90,6 +90,8 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(attachments::download_attachment)
             .service(partnerships::get_policy)
             .service(partnerships::replace_policy)
+            .service(auth::refresh_session)
+            .service(auth::logout)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -17,6 +17,7 @@ pub mod policy;
 pub mod pupils;
 pub mod quotes;
 pub mod schools;
+pub mod sessions;
 pub mod users;
 
 use arrangeer_shared::api::problem::FieldError;
@@ -54,6 +55,12 @@ pub enum ServiceError {
     /// An update with a stale `If-Match` (412).
     #[error("the object was changed by someone else (now version {current})")]
     PreconditionFailed { current: i32 },
+    /// A refresh token that is unknown, expired, revoked or of a deactivated account.
+    #[error("the refresh token is invalid, expired or revoked")]
+    InvalidRefreshToken,
+    /// Too many login attempts (429); `field` names the input the limit is about, if any.
+    #[error("too many login attempts; retry after {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u64, field: Option<&'static str> },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]

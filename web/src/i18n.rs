@@ -5,6 +5,7 @@
 
 mod dossiers;
 mod forms;
+mod security;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -16,6 +17,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 pub use dossiers::D;
 pub use forms::{F, error_text};
+pub use security::S;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -97,6 +99,8 @@ pub enum T {
     ExecutorKind(ExecutorKind),
     StaffFunction(StaffFunction),
     SalaryScale(SalaryScale),
+    /// Texts about logging in safely.
+    Security(S),
 }
 
 impl From<D> for T {
@@ -178,6 +182,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::ExecutorKind(kind), lang) => pick(lang, vocabulary::executor_kind(kind)),
         (T::StaffFunction(function), lang) => pick(lang, vocabulary::staff_function(function)),
         (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
+        (T::Security(key), lang) => pick(lang, security::text(key)),
     }
 }
 

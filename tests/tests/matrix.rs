@@ -87,6 +87,8 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/deadlines/feed-token".into(), Some(json!({}))),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
         ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
+        ("POST", "/api/v1/auth/refresh".into(), Some(json!({ "refreshToken": "not-a-token" }))),
+        ("POST", "/api/v1/auth/logout".into(), Some(json!({ "refreshToken": "not-a-token" }))),
     ];
 
     let mut callers = Vec::new();

@@ -41,6 +41,21 @@ pub struct Settings {
     pub jwt_key_id: String,
     /// Lifetime of access tokens.
     pub token_ttl_seconds: i64,
+    /// The key that signed tokens before the current one (rotation): tokens with its `kid`
+    /// are still accepted until they expire; nothing new is signed with it.
+    pub jwt_previous_secret: Option<String>,
+    /// `kid` of the previous key; required with `jwt_previous_secret`.
+    pub jwt_previous_key_id: Option<String>,
+    /// Lifetime of refresh tokens (each use replaces the token with a new one).
+    pub refresh_token_ttl_seconds: i64,
+    /// Failed logins allowed per account within `login_account_window_seconds`.
+    pub login_account_failures: u32,
+    pub login_account_window_seconds: u64,
+    /// Login attempts allowed per client address within `login_address_window_seconds`.
+    pub login_address_attempts: u32,
+    pub login_address_window_seconds: u64,
+    /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
     pub db_pool_size: u32,
     pub log_format: LogFormat,
     /// Worker threads for HTTP; default: one per core.
@@ -61,7 +76,15 @@ impl Default for Settings {
             web_dir: PathBuf::from("web/dist"),
             jwt_secret: None,
             jwt_key_id: "k1".to_owned(),
-            token_ttl_seconds: 3600,
+            token_ttl_seconds: 900,
+            jwt_previous_secret: None,
+            jwt_previous_key_id: None,
+            refresh_token_ttl_seconds: 30 * 24 * 3600,
+            login_account_failures: 5,
+            login_account_window_seconds: 15 * 60,
+            login_address_attempts: 20,
+            login_address_window_seconds: 60,
+            trust_forwarded_for: false,
             db_pool_size: 8,
             log_format: LogFormat::Text,
             workers: None,
@@ -79,6 +102,12 @@ pub enum ConfigError {
     MissingSecret,
     #[error("ARRANGEER_JWT_SECRET is too short: use at least 32 bytes")]
     ShortSecret,
+    #[error(
+        "ARRANGEER_JWT_PREVIOUS_SECRET needs ARRANGEER_JWT_PREVIOUS_KEY_ID (different from the current key id) and at least 32 bytes"
+    )]
+    PreviousKey,
+    #[error("the login limits and token lifetimes must be positive")]
+    Limits,
     #[error("could not read or write the signing key at {path}")]
     KeyFile {
         path: String,
@@ -121,6 +150,30 @@ impl Settings {
             Mode::Production => Err(ConfigError::MissingSecret),
             Mode::Demo => demo_secret(&self.data_dir.join("jwt-secret")),
         }
+    }
+}
+
+impl Settings {
+    /// The previous signing key and its `kid`, when one is configured for rotation.
+    pub fn jwt_previous_key(&self) -> Result<Option<(Vec<u8>, String)>, ConfigError> {
+        match (&self.jwt_previous_secret, &self.jwt_previous_key_id) {
+            (None, None) => Ok(None),
+            (Some(secret), Some(kid)) if secret.len() >= 32 && !kid.is_empty() && *kid != self.jwt_key_id => {
+                Ok(Some((secret.as_bytes().to_vec(), kid.clone())))
+            }
+            _ => Err(ConfigError::PreviousKey),
+        }
+    }
+
+    /// Refuses zero limits and lifetimes, which would lock everyone out.
+    pub fn check_limits(&self) -> Result<(), ConfigError> {
+        let positive = self.token_ttl_seconds > 0
+            && self.refresh_token_ttl_seconds > 0
+            && self.login_account_failures > 0
+            && self.login_account_window_seconds > 0
+            && self.login_address_attempts > 0
+            && self.login_address_window_seconds > 0;
+        if positive { Ok(()) } else { Err(ConfigError::Limits) }
     }
 }
 
@@ -168,6 +221,20 @@ mod tests {
         let first = s.jwt_secret().expect("generated");
         assert!(first.len() >= 32);
         assert_eq!(s.jwt_secret().expect("kept"), first);
+    }
+
+    #[test]
+    fn a_previous_key_needs_its_own_key_id_and_length() {
+        let mut s = Settings { jwt_secret: Some("x".repeat(32)), ..Settings::default() };
+        assert!(matches!(s.jwt_previous_key(), Ok(None)));
+        s.jwt_previous_secret = Some("y".repeat(32));
+        assert!(matches!(s.jwt_previous_key(), Err(ConfigError::PreviousKey)), "kid missing");
+        s.jwt_previous_key_id = Some(s.jwt_key_id.clone());
+        assert!(matches!(s.jwt_previous_key(), Err(ConfigError::PreviousKey)), "same kid");
+        s.jwt_previous_key_id = Some("k0".into());
+        assert_eq!(s.jwt_previous_key().ok().flatten().map(|(k, id)| (k.len(), id)), Some((32, "k0".into())));
+        s.jwt_previous_secret = Some("short".into());
+        assert!(matches!(s.jwt_previous_key(), Err(ConfigError::PreviousKey)), "short");
     }
 
     #[test]

@@ -87,6 +87,26 @@ impl ApiError {
                     "the account is no longer active".to_owned(),
                     vec![],
                 ),
+                ServiceError::InvalidRefreshToken => (
+                    "invalid-refresh-token",
+                    "Not authenticated",
+                    "the refresh token is invalid, expired or revoked; log in again".to_owned(),
+                    vec![],
+                ),
+                ServiceError::TooManyAttempts { retry_after_seconds, field } => (
+                    "too-many-attempts",
+                    "Too many login attempts",
+                    format!("too many login attempts; try again in {retry_after_seconds} seconds"),
+                    field
+                        .map(|f| {
+                            vec![FieldError::new(
+                                f,
+                                "rate_limited",
+                                format!("too many failed logins; try again in {retry_after_seconds} seconds"),
+                            )]
+                        })
+                        .unwrap_or_default(),
+                ),
                 ServiceError::NotFound(what) => {
                     ("not-found", "Not found", format!("{what} not found"), vec![])
                 }
@@ -176,7 +196,10 @@ impl ResponseError for ApiError {
             ApiError::RouteNotFound => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Service(e) => match e {
-                ServiceError::InvalidCredentials | ServiceError::AccountInactive => StatusCode::UNAUTHORIZED,
+                ServiceError::InvalidCredentials
+                | ServiceError::AccountInactive
+                | ServiceError::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
+                ServiceError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
                 ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
                 ServiceError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
                 ServiceError::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -217,6 +240,9 @@ impl ResponseError for ApiError {
                 _ => r#"Bearer realm="arrangeer", error="invalid_token""#,
             };
             response.insert_header((header::WWW_AUTHENTICATE, challenge));
+        }
+        if let ApiError::Service(ServiceError::TooManyAttempts { retry_after_seconds, .. }) = self {
+            response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
         if status == StatusCode::METHOD_NOT_ALLOWED {
             response.insert_header((header::ALLOW, "GET, POST, PUT, PATCH, DELETE"));

@@ -2,6 +2,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::middleware::{Compress, DefaultHeaders};
@@ -12,6 +13,8 @@ use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::JwtKeys;
+use crate::auth::limits::{LoginLimitSettings, LoginLimits};
+use crate::auth::refresh::RefreshSettings;
 use crate::config::{Mode, Settings};
 use crate::db::Db;
 use crate::openapi::{self, API_VERSION};
@@ -30,8 +33,24 @@ impl Application {
     /// Connects and migrates the database, seeds demo data in demo mode, and binds the port
     /// (`:0` picks a free one, as the tests do).
     pub fn build(settings: &Settings) -> anyhow::Result<Self> {
+        settings.check_limits()?;
         let secret = settings.jwt_secret()?;
-        let keys = JwtKeys::new(&secret, &settings.jwt_key_id, settings.token_ttl_seconds);
+        let mut keys = JwtKeys::new(&secret, &settings.jwt_key_id, settings.token_ttl_seconds);
+        if let Some((previous, kid)) = settings.jwt_previous_key()? {
+            keys = keys.with_previous(&previous, &kid);
+            tracing::info!(current = %settings.jwt_key_id, previous = %kid, "accepting tokens of the previous key");
+        }
+        let auth = AuthState {
+            keys,
+            refresh: RefreshSettings { ttl_seconds: settings.refresh_token_ttl_seconds },
+            limits: LoginLimits::new(LoginLimitSettings {
+                account_failures: settings.login_account_failures,
+                account_window: Duration::from_secs(settings.login_account_window_seconds),
+                address_attempts: settings.login_address_attempts,
+                address_window: Duration::from_secs(settings.login_address_window_seconds),
+                trust_forwarded_for: settings.trust_forwarded_for,
+            }),
+        };
         let db = Db::connect(&settings.database_url(), settings.db_pool_size)
             .with_context(|| format!("opening the database ({})", redact(&settings.database_url())))?;
         db.migrate().context("migrating the database")?;
@@ -50,7 +69,7 @@ impl Application {
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
         };
         let server =
-            serve(listener, db.clone(), keys, invitations, settings.web_dir.clone(), settings.workers)?;
+            serve(listener, db.clone(), auth, invitations, settings.web_dir.clone(), settings.workers)?;
         Ok(Application { server, port, db })
     }
 
@@ -68,17 +87,27 @@ impl Application {
     }
 }
 
+/// Keys, session lifetimes and login limits, shared by every worker.
+struct AuthState {
+    keys: JwtKeys,
+    refresh: RefreshSettings,
+    limits: LoginLimits,
+}
+
 fn serve(
     listener: TcpListener,
     db: Db,
-    keys: JwtKeys,
+    auth: AuthState,
     invitations: InvitationSettings,
     web_dir: PathBuf,
     workers: Option<usize>,
 ) -> anyhow::Result<Server> {
     let db = web::Data::new(db);
-    let keys = web::Data::new(keys);
     let invitations = web::Data::new(invitations);
+    let keys = web::Data::new(auth.keys);
+    let refresh = web::Data::new(auth.refresh);
+    // one limiter for all workers, or each would count separately
+    let limits = web::Data::new(auth.limits);
     let spec = openapi::document();
     let mut server = HttpServer::new(move || {
         let (app, _) = App::new()
@@ -86,6 +115,8 @@ fn serve(
             .app_data(db.clone())
             .app_data(keys.clone())
             .app_data(invitations.clone())
+            .app_data(refresh.clone())
+            .app_data(limits.clone())
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             // the spec and its viewer come first: the /api/v1 scope would otherwise claim them

@@ -28,6 +28,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub backend: &'static str,
+    /// The server's database, for what no endpoint does (e.g. deactivating an account).
+    pub db: arrangeer_api::db::Db,
     _database: TestDatabase,
     _data_dir: tempfile::TempDir,
 }
@@ -54,7 +56,8 @@ impl TestApp {
         Self::spawn_with(|_| {}).await
     }
 
-    /// The same, with settings changed first (e.g. a short invitation lifetime).
+    /// The same, with settings changed by `configure` first (e.g. lower login limits, a short
+    /// invitation lifetime).
     pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data directory");
         let (database_url, database, backend) = match std::env::var("TEST_DATABASE_URL") {
@@ -84,8 +87,9 @@ impl TestApp {
             db_pool_size: 4,
             log_format: LogFormat::Text,
             workers: Some(2),
-            invitation_ttl_seconds: 7 * 24 * 3600,
-            public_url: "http://localhost:8080".into(),
+            // every test logs in many times from 127.0.0.1; brute_force.rs lowers this again
+            login_address_attempts: 100_000,
+            ..Settings::default()
         };
         configure(&mut settings);
         let app = tokio::task::spawn_blocking(move || Application::build(&settings))
@@ -93,6 +97,7 @@ impl TestApp {
             .expect("build task")
             .expect("application builds");
         let address = format!("http://127.0.0.1:{}", app.port());
+        let db = app.db().clone();
         tokio::spawn(app.run_until_stopped());
         TestApp {
             address,
@@ -101,6 +106,7 @@ impl TestApp {
                 .build()
                 .expect("client"),
             backend,
+            db,
             _database: database,
             _data_dir: data_dir,
         }
@@ -122,10 +128,25 @@ impl TestApp {
 
     /// Logs in as the demo account with `role` in `partnership`; returns the token.
     pub async fn token(&self, role: Role, partnership: &str) -> String {
+        self.session(role, partnership).await.access_token
+    }
+
+    /// Logs in as the demo account with `role` in `partnership`; returns the whole answer
+    /// (access and refresh token).
+    pub async fn session(&self, role: Role, partnership: &str) -> LoginResponse {
         let account = demo_account(role, partnership);
         let response = self.login(&account.email, DEMO_PASSWORD).await;
         assert_eq!(response.status(), 200, "demo login of {}", account.email);
-        response.json::<LoginResponse>().await.expect("login response").access_token
+        response.json::<LoginResponse>().await.expect("login response")
+    }
+
+    /// `POST` of a JSON body without a bearer token.
+    pub async fn post_anonymous<B: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> reqwest::Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("POST request")
     }
 
     /// `GET` with a bearer token.

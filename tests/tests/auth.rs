@@ -196,3 +196,64 @@ async fn pages_follow_the_cursor_and_reject_bad_parameters() {
         assert_eq!(problem(response).await.errors[0].field, field, "{query}");
     }
 }
+
+fn header(response: &reqwest::Response, name: &str) -> String {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned()
+}
+
+#[tokio::test]
+async fn pages_and_api_answers_carry_the_browser_security_headers() {
+    let app = TestApp::spawn().await;
+    let token = app.token(Role::School, UTRECHT).await;
+    let page = app.client.get(app.url("/")).send().await.expect("request");
+    let api = app.get("/api/v1/me", &token).await;
+    let problem = app.client.get(app.url("/api/v1/me")).send().await.expect("request");
+    for (what, r) in [("/", &page), ("/api/v1/me", &api), ("a 401 problem", &problem)] {
+        let csp = header(r, "content-security-policy");
+        for directive in
+            ["default-src 'self'", "'wasm-unsafe-eval'", "frame-ancestors 'none'", "object-src 'none'"]
+        {
+            assert!(csp.contains(directive), "{what}: CSP lacks {directive}: {csp}");
+        }
+        assert!(!csp.contains("'unsafe-eval'"), "{what}: {csp}");
+        assert_eq!(header(r, "x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(header(r, "referrer-policy"), "no-referrer", "{what}");
+        assert_eq!(header(r, "x-frame-options"), "DENY", "{what}");
+    }
+    assert_eq!(header(&api, "cache-control"), "no-store", "personal data is never cached");
+    assert_eq!(header(&problem, "cache-control"), "no-store");
+}
+
+/// Every type a client sends (the ones that are not answers) refuses unknown fields, so a typo
+/// or an injected field is a 400, never silently ignored. Checked on the source, so a new
+/// request type cannot forget it.
+#[test]
+fn every_request_type_denies_unknown_fields() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/src/api");
+    let answers = ["Response", "Summary", "Ref", "Event", "Actor", "Page", "Problem", "FieldError"];
+    let mut offenders = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("shared/src/api") {
+        let path = entry.expect("entry").path();
+        let source = std::fs::read_to_string(&path).expect("source");
+        let mut attributes = String::new();
+        for line in source.lines().map(str::trim) {
+            if line.starts_with("#[") || line.starts_with("///") {
+                attributes.push_str(line);
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("pub struct ") {
+                let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                // (a macro template has no name here; its expansions are answers)
+                let is_answer = name.is_empty() || answers.iter().any(|a| name.ends_with(a));
+                if attributes.contains("Deserialize")
+                    && !is_answer
+                    && !attributes.contains("deny_unknown_fields")
+                {
+                    offenders.push(format!("{}: {name}", path.display()));
+                }
+            }
+            attributes.clear();
+        }
+    }
+    assert!(offenders.is_empty(), "request types without deny_unknown_fields: {offenders:?}");
+}

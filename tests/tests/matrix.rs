@@ -171,6 +171,8 @@ async fn role_endpoint_matrix() {
             format!("/api/v1/arrangements/{id}/reductions"),
             Some(json!({ "effectiveFrom": "2027-04-01", "newAmountCents": 1000, "reason": "Minder uren." })),
         ),
+        ("POST", "/api/v1/auth/refresh".into(), Some(json!({ "refreshToken": "not-a-token" }))),
+        ("POST", "/api/v1/auth/logout".into(), Some(json!({ "refreshToken": "not-a-token" }))),
     ];
 
     let mut callers = Vec::new();

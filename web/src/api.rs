@@ -6,7 +6,7 @@ use arrangeer_shared::api::arrangements::{
     ActionRequest, ArrangementEvent, ArrangementResponse, ArrangementSummary, CreateArrangementRequest,
     UpdateArrangementRequest,
 };
-use arrangeer_shared::api::auth::{LoginRequest, LoginResponse, MeResponse};
+use arrangeer_shared::api::auth::{LoginRequest, LoginResponse, MeResponse, RefreshRequest};
 use arrangeer_shared::api::page::{MAX_LIMIT, Page};
 use arrangeer_shared::api::problem::{FieldError, Problem};
 use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
@@ -78,18 +78,33 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }
 
-/// Sends a request built by `builder` (with the token) and reads the answer.
+/// Sends a request built by `builder` (with the token) and reads the answer. A 401 on a call
+/// with a token is answered by refreshing the session once and sending the request again.
 async fn request<T: DeserializeOwned>(
     builder: RequestBuilder,
     body: Option<&(impl Serialize + ?Sized)>,
     token: Option<&str>,
 ) -> Result<T, ClientError> {
-    let builder = authorised(builder, token);
-    let sent = match body {
-        Some(body) => builder.json(body).map_err(|e| ClientError::Network(e.to_string()))?.send().await,
-        None => builder.send().await,
-    };
-    read(sent.map_err(|e| ClientError::Network(e.to_string()))?).await
+    let network = |e: gloo_net::Error| ClientError::Network(e.to_string());
+    // after a refresh the stored token is newer than the one the page holds
+    let token = token.map(|t| crate::session::stored().map(|s| s.token).unwrap_or_else(|| t.to_owned()));
+    let builder = authorised(builder, token.as_deref());
+    let built = match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(network)?;
+    let raw = web_sys::Request::from(built);
+    let spare = token.as_ref().and_then(|_| raw.clone().ok());
+    let response = Request::from(raw).send().await.map_err(network)?;
+    if response.status() == 401
+        && let (Some(stale), Some(spare)) = (token, spare)
+        && let Some(fresh) = refreshed_token(&stale).await
+    {
+        let _ = spare.headers().set("Authorization", &format!("Bearer {fresh}"));
+        return read(Request::from(spare).send().await.map_err(network)?).await;
+    }
+    read(response).await
 }
 
 async fn get<T: DeserializeOwned>(builder: RequestBuilder, token: &str) -> Result<T, ClientError> {
@@ -232,4 +247,55 @@ pub async fn give_consent(
     body: &arrangeer_shared::api::opps::ConsentRequest,
 ) -> Result<arrangeer_shared::api::opps::ConsentResponse, ClientError> {
     post(&format!("/opps/{id}/versions/{number}/consents"), body, Some(token)).await
+}
+
+thread_local! {
+    /// Set while a refresh is under way, so that parallel requests wait for it instead of
+    /// presenting the same refresh token twice (which the server treats as theft).
+    static REFRESHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// A new access token after `stale` was refused: from a refresh that another request already
+/// did, or from `POST /auth/refresh` with the stored refresh token (whose answer is stored).
+async fn refreshed_token(stale: &str) -> Option<String> {
+    while REFRESHING.get() {
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let session = crate::session::stored()?;
+    if session.token != stale {
+        return Some(session.token);
+    }
+    if session.refresh_token.is_empty() {
+        return None;
+    }
+    REFRESHING.set(true);
+    let body = RefreshRequest { refresh_token: session.refresh_token.clone() };
+    let answer = match Request::post(&url("/auth/refresh")).json(&body) {
+        Ok(request) => match request.send().await {
+            Ok(response) => read::<LoginResponse>(response).await.ok(),
+            Err(_) => None,
+        },
+        Err(_) => None,
+    };
+    REFRESHING.set(false);
+    let Some(pair) = answer else {
+        // refused: never present that refresh token again; the caller reports the expiry
+        crate::session::store(&crate::session::Session { refresh_token: String::new(), ..session });
+        return None;
+    };
+    crate::session::store(&crate::session::Session {
+        token: pair.access_token.clone(),
+        refresh_token: pair.refresh_token,
+        user: session.user,
+    });
+    Some(pair.access_token)
+}
+
+/// Ends the session on the server (`POST /auth/logout`).
+pub async fn logout(refresh_token: &str) -> Result<(), ClientError> {
+    let body = RefreshRequest { refresh_token: refresh_token.to_owned() };
+    let request =
+        Request::post(&url("/auth/logout")).json(&body).map_err(|e| ClientError::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| ClientError::Network(e.to_string()))?;
+    if response.ok() { Ok(()) } else { read::<()>(response).await }
 }

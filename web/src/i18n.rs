@@ -7,6 +7,7 @@ mod consultations;
 mod dossiers;
 mod forms;
 mod opp;
+mod security;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -20,6 +21,7 @@ pub use consultations::{C, error_text as consultation_error_text};
 pub use dossiers::D;
 pub use forms::{F, error_text};
 pub use opp::O;
+pub use security::S;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -105,6 +107,8 @@ pub enum T {
     Opp(O),
     /// Texts of the consultation pages and the dossier additions.
     Consultation(C),
+    /// Texts about logging in safely.
+    Security(S),
 }
 
 impl From<O> for T {
@@ -200,6 +204,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::StaffFunction(function), lang) => pick(lang, vocabulary::staff_function(function)),
         (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
         (T::Consultation(key), lang) => pick(lang, consultations::text(key)),
+        (T::Security(key), lang) => pick(lang, security::text(key)),
     }
 }
 

@@ -1,5 +1,7 @@
-//! The session: the access token and the logged-in user, shared through a context and kept in
-//! the tab's sessionStorage so that a reload keeps the user logged in (closing the tab ends it).
+//! The session: the access token, the refresh token and the logged-in user, shared through a
+//! context and kept in the tab's sessionStorage so that a reload keeps the user logged in
+//! (closing the tab ends it). When the API refreshes the tokens (`api.rs`) it writes the new
+//! pair to the storage, which is then the freshest copy.
 
 use std::rc::Rc;
 
@@ -15,7 +17,21 @@ const SESSION_KEY: &str = "arrangeer.session";
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub token: String,
+    /// For `POST /auth/refresh` when the access token has expired (empty in sessions stored
+    /// before refresh tokens existed).
+    #[serde(default)]
+    pub refresh_token: String,
     pub user: MeResponse,
+}
+
+/// The session as last stored (after a refresh: newer than the one in the context).
+pub fn stored() -> Option<Session> {
+    SessionStorage::get::<Session>(SESSION_KEY).ok()
+}
+
+/// Keeps a refreshed session for the next request and the next reload.
+pub fn store(session: &Session) {
+    let _ = SessionStorage::set(SESSION_KEY, session);
 }
 
 /// What every page can read: the session (if any), the language and why the last session ended.
@@ -41,7 +57,7 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::LoggedIn(session) => {
-                let _ = SessionStorage::set(SESSION_KEY, &session);
+                store(&session);
                 next.session = Some(*session);
                 next.expired = false;
             }
@@ -66,11 +82,7 @@ impl Reducible for AppState {
 
 impl AppState {
     pub fn restore() -> Self {
-        AppState {
-            session: SessionStorage::get::<Session>(SESSION_KEY).ok(),
-            lang: Lang::remembered(),
-            expired: false,
-        }
+        AppState { session: stored(), lang: Lang::remembered(), expired: false }
     }
 }
 

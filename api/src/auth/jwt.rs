@@ -1,6 +1,10 @@
 //! Access tokens: HS256 JWTs with `sub`, `role`, `partnership`, `iss`, `aud`, `iat`, `nbf`,
 //! `exp`, and a `kid` in the header. Verification allows exactly one algorithm and checks
 //! issuer, audience, expiry and not-before.
+//!
+//! Key rotation: tokens are signed with the current key; a token whose `kid` names the
+//! previous key is still verified with that key until it expires. Any other `kid` (or none)
+//! is refused before any signature check.
 
 use arrangeer_shared::Role;
 use arrangeer_shared::ids::{PartnershipId, UserId};
@@ -32,12 +36,14 @@ pub enum TokenError {
     UnknownKey,
 }
 
-/// The signing key and the rules for tokens, built once from configuration.
+/// The signing key (and the previous one, during a rotation) and the rules for tokens, built
+/// once from configuration.
 #[derive(Clone)]
 pub struct JwtKeys {
     key_id: String,
     encoding: EncodingKey,
     decoding: DecodingKey,
+    previous: Option<(String, DecodingKey)>,
     validation: Validation,
     ttl_seconds: i64,
 }
@@ -54,9 +60,16 @@ impl JwtKeys {
             key_id: key_id.to_owned(),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
+            previous: None,
             validation,
             ttl_seconds,
         }
+    }
+
+    /// Also accepts tokens signed with the previous key `key_id` (never signs with it).
+    pub fn with_previous(mut self, secret: &[u8], key_id: &str) -> Self {
+        self.previous = Some((key_id.to_owned(), DecodingKey::from_secret(secret)));
+        self
     }
 
     pub fn ttl_seconds(&self) -> i64 {
@@ -87,10 +100,17 @@ impl JwtKeys {
 
     pub fn verify(&self, token: &str) -> Result<Claims, TokenError> {
         let header = jsonwebtoken::decode_header(token).map_err(TokenError::Invalid)?;
-        if header.kid.as_deref() != Some(self.key_id.as_str()) {
-            return Err(TokenError::UnknownKey);
-        }
-        jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+        let kid = header.kid.as_deref().ok_or(TokenError::UnknownKey)?;
+        let key = if kid == self.key_id {
+            &self.decoding
+        } else {
+            match &self.previous {
+                Some((previous, key)) if previous == kid => key,
+                _ => return Err(TokenError::UnknownKey),
+            }
+        };
+        // the validation allows HS256 only, whatever the header claims
+        jsonwebtoken::decode::<Claims>(token, key, &self.validation)
             .map(|data| data.claims)
             .map_err(TokenError::Invalid)
     }
@@ -130,5 +150,23 @@ mod tests {
         let rotated = JwtKeys::new(b"0123456789abcdef0123456789abcdef", "k2", 900);
         let unknown = rotated.issue(u, Role::School, p, now).expect("issue");
         assert!(matches!(keys().verify(&unknown), Err(TokenError::UnknownKey)));
+    }
+
+    #[test]
+    fn after_rotation_tokens_of_the_previous_key_still_verify() {
+        let (u, p) = ids();
+        let now = chrono::Utc::now().timestamp();
+        let old = keys().issue(u, Role::School, p, now).expect("issue");
+        let rotated = JwtKeys::new(b"fedcba9876543210fedcba9876543210", "k2", 900)
+            .with_previous(b"0123456789abcdef0123456789abcdef", "k1");
+        assert_eq!(rotated.verify(&old).expect("previous key").sub, u);
+        let new = rotated.issue(u, Role::School, p, now).expect("issue");
+        assert_eq!(jsonwebtoken::decode_header(&new).expect("header").kid.as_deref(), Some("k2"));
+        assert!(matches!(keys().verify(&new), Err(TokenError::UnknownKey)));
+        // a token claiming the previous kid but signed with the current key is refused
+        let mixed = JwtKeys::new(b"fedcba9876543210fedcba9876543210", "k1", 900)
+            .issue(u, Role::School, p, now)
+            .expect("issue");
+        assert!(rotated.verify(&mixed).is_err());
     }
 }

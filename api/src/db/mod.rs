@@ -10,13 +10,14 @@ pub mod attachments;
 pub mod consultations;
 pub mod evaluations;
 pub mod feed_tokens;
-pub mod maintenance;
 pub mod integral_actions;
+pub mod maintenance;
 pub mod organisations;
 pub mod policies;
 pub mod pupils;
 pub mod quotes;
 pub mod reductions;
+pub mod refresh_tokens;
 pub mod schema;
 pub mod users;
 

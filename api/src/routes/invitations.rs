@@ -7,11 +7,14 @@ use arrangeer_shared::ids::PupilId;
 
 use super::extract::Json;
 use super::opps::caller;
+use crate::auth::limits::LoginLimits;
+use crate::auth::refresh::RefreshSettings;
 use crate::auth::user::roles::School;
 use crate::auth::{Authorized, JwtKeys};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
+use crate::services::auth::LoginContext;
 use crate::services::invitations::InvitationSettings;
 
 /// Invite a guardian of a pupil of the caller's school by e-mail address (school staff):
@@ -64,10 +67,19 @@ pub async fn invite_guardian(
 pub async fn accept_invitation(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
+    refresh: web::Data<RefreshSettings>,
+    limits: web::Data<LoginLimits>,
     req: HttpRequest,
     Json(request): Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let address = req.peer_addr().map(|a| a.ip().to_string());
-    let login = services::invitations::accept_invitation(&db, &keys, address, request).await?;
+    // accepting logs the parent in: the same limits and session as a login
+    let context = LoginContext {
+        keys: &keys,
+        refresh: **refresh,
+        limits: &limits,
+        client: limits.client_address(&req),
+    };
+    let login = services::invitations::accept_invitation(&db, context, address, request).await?;
     Ok(HttpResponse::Created().json(login))
 }

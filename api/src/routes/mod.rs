@@ -126,6 +126,8 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(integral_actions::update_integral_action)
             .service(reductions::create_reduction)
             .service(reductions::list_reductions)
+            .service(auth::refresh_session)
+            .service(auth::logout)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

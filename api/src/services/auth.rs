@@ -7,16 +7,48 @@ use arrangeer_shared::api::auth::{
 };
 use arrangeer_shared::api::problem::FieldError;
 
-use super::ServiceError;
+use std::net::IpAddr;
+
+use super::{ServiceError, sessions};
+use crate::auth::limits::{LoginLimits, Refusal};
+use crate::auth::refresh::RefreshSettings;
 use crate::auth::{AuthUser, JwtKeys, password};
 use crate::db::users::UserRow;
 use crate::db::{Db, DbConnection, DbError, organisations, parse_id, users};
 
-/// Checks the credentials and issues an access token.
+/// What a login needs besides the database.
+pub struct LoginContext<'a> {
+    pub keys: &'a JwtKeys,
+    pub refresh: RefreshSettings,
+    pub limits: &'a LoginLimits,
+    /// Where the attempt comes from, for the per-address limit.
+    pub client: Option<IpAddr>,
+}
+
+impl From<Refusal> for ServiceError {
+    fn from(refusal: Refusal) -> Self {
+        match refusal {
+            Refusal::Account { retry_after_seconds } => {
+                ServiceError::TooManyAttempts { retry_after_seconds, field: Some("email") }
+            }
+            Refusal::Address { retry_after_seconds } => {
+                ServiceError::TooManyAttempts { retry_after_seconds, field: None }
+            }
+        }
+    }
+}
+
+/// Checks the credentials and starts a session: an access token and a refresh token.
 ///
 /// Unknown accounts, deactivated accounts and wrong passwords all give
-/// [`ServiceError::InvalidCredentials`], after the same amount of hashing work.
-pub async fn login(db: &Db, keys: &JwtKeys, request: LoginRequest) -> Result<LoginResponse, ServiceError> {
+/// [`ServiceError::InvalidCredentials`], after the same amount of hashing work, and all count
+/// as failures of the account (see [`crate::auth::limits`]); over a limit the answer is
+/// [`ServiceError::TooManyAttempts`].
+pub async fn login(
+    db: &Db,
+    context: LoginContext<'_>,
+    request: LoginRequest,
+) -> Result<LoginResponse, ServiceError> {
     let mut missing = Vec::new();
     if request.email.trim().is_empty() {
         missing.push(FieldError::new("email", "required", "enter your e-mail address"));
@@ -27,6 +59,9 @@ pub async fn login(db: &Db, keys: &JwtKeys, request: LoginRequest) -> Result<Log
     if !missing.is_empty() {
         return Err(ServiceError::BadRequest(missing));
     }
+
+    let account = request.email.trim().to_lowercase();
+    context.limits.admit(&account, context.client)?;
 
     let email = Email::parse(&request.email).ok();
     let row = match email {
@@ -48,19 +83,15 @@ pub async fn login(db: &Db, keys: &JwtKeys, request: LoginRequest) -> Result<Log
         }
     })
     .await
-    .map_err(DbError::Worker)?
-    .ok_or(ServiceError::InvalidCredentials)?;
+    .map_err(DbError::Worker)?;
+    let Some(row) = row else {
+        context.limits.failed(&account)?;
+        return Err(ServiceError::InvalidCredentials);
+    };
 
     let me = db.run(move |conn| me_from_row(conn, row)).await?;
-    let now = chrono::Utc::now().timestamp();
-    let access_token = keys.issue(me.id, me.role, me.partnership.id, now)?;
     tracing::info!(user = %me.id, role = %me.role, "login");
-    Ok(LoginResponse {
-        access_token,
-        token_type: "Bearer".to_owned(),
-        expires_in: keys.ttl_seconds(),
-        user: me,
-    })
+    sessions::start(db, context.keys, context.refresh, me).await
 }
 
 /// The caller's own account.
@@ -74,7 +105,7 @@ pub async fn me(db: &Db, user: AuthUser) -> Result<MeResponse, ServiceError> {
     .await
 }
 
-fn me_from_row(conn: &mut DbConnection, row: UserRow) -> Result<MeResponse, ServiceError> {
+pub(crate) fn me_from_row(conn: &mut DbConnection, row: UserRow) -> Result<MeResponse, ServiceError> {
     let role: Role =
         row.role.parse().map_err(|_| DbError::Corrupt { column: "users.role", value: row.role.clone() })?;
     let partnership = organisations::find_partnership(conn, &row.partnership_id)?

@@ -4,7 +4,7 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::deadlines::DeadlineResponse;
 use arrangeer_shared::api::opps::ConsentStatus;
 use arrangeer_shared::deadlines::{ClockInput, clocks, integral_action_clocks};
-use arrangeer_shared::kinds::{AttachmentKind, StartRoute};
+use arrangeer_shared::kinds::StartRoute;
 use arrangeer_shared::workflow::{Action, Status, WorkflowConfig};
 
 use super::ServiceError;
@@ -14,7 +14,7 @@ use super::opps::consent_summary;
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::arrangements::{self, ArrangementRow, ListFilter, Visibility};
-use crate::db::{Db, DbConnection, DbError, attachments, integral_actions, opps, parse_id};
+use crate::db::{Db, DbConnection, integral_actions, opps, parse_id};
 
 /// Most dossiers one list considers (a partnership's active caseload is far smaller).
 const MAX_DOSSIERS: i64 = 5_000;

@@ -18,7 +18,7 @@ use chrono::TimeDelta;
 use super::ServiceError;
 use super::audit::{self, Caller};
 use super::calendar::{hash, secret_token};
-use crate::auth::{AuthUser, JwtKeys, password, scope};
+use crate::auth::{AuthUser, password, scope};
 use crate::db::invitations::{self, InvitationRow};
 use crate::db::users::UserInsert;
 use crate::db::{Db, DbError, new_id, now, parse_id, pupils, users, utc};
@@ -117,7 +117,7 @@ pub async fn invite_guardian(
 /// A used link and an expired link are both 410 Gone, each with its own problem type.
 pub async fn accept_invitation(
     db: &Db,
-    keys: &JwtKeys,
+    context: super::auth::LoginContext<'_>,
     address: Option<String>,
     request: AcceptInvitationRequest,
 ) -> Result<LoginResponse, ServiceError> {
@@ -209,5 +209,5 @@ pub async fn accept_invitation(
             Ok(invitation.email)
         })
         .await?;
-    super::auth::login(db, keys, LoginRequest { email, password: request.password }).await
+    super::auth::login(db, context, LoginRequest { email, password: request.password }).await
 }

@@ -20,6 +20,7 @@ pub mod pupils;
 pub mod quotes;
 pub mod reductions;
 pub mod schools;
+pub mod sessions;
 pub mod users;
 
 pub mod audit;
@@ -65,6 +66,12 @@ pub enum ServiceError {
     /// A one-time link that was used or has expired (410), with the problem type's slug.
     #[error("gone: {detail}")]
     Gone { slug: &'static str, detail: String },
+    /// A refresh token that is unknown, expired, revoked or of a deactivated account.
+    #[error("the refresh token is invalid, expired or revoked")]
+    InvalidRefreshToken,
+    /// Too many login attempts (429); `field` names the input the limit is about, if any.
+    #[error("too many login attempts; retry after {retry_after_seconds} s")]
+    TooManyAttempts { retry_after_seconds: u64, field: Option<&'static str> },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]

@@ -28,8 +28,22 @@ pub struct LoginResponse {
     pub token_type: String,
     /// Lifetime of the access token in seconds.
     pub expires_in: i64,
+    /// Opaque refresh token for `POST /api/v1/auth/refresh`: valid once, replaced by a new
+    /// one on every use, ended by logout. Keep it as secret as the password.
+    pub refresh_token: String,
+    /// Lifetime of the refresh token in seconds.
+    pub refresh_expires_in: i64,
     /// The logged-in user, so a client needs no second request.
     pub user: MeResponse,
+}
+
+/// `POST /api/v1/auth/refresh` and `POST /api/v1/auth/logout`: the refresh token of the session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[cfg_attr(feature = "openapi", schema(format = Password))]
+    pub refresh_token: String,
 }
 
 macro_rules! named_ref {

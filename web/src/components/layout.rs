@@ -39,6 +39,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
     let logout = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
+            // end the session on the server too; the tab forgets it whatever the answer
+            if let Some(refresh_token) =
+                crate::session::stored().map(|s| s.refresh_token).filter(|t| !t.is_empty())
+            {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = crate::api::logout(&refresh_token).await;
+                });
+            }
             app.dispatch(Action::LoggedOut);
             if let Some(nav) = &navigator {
                 nav.push(&Route::Login);

@@ -7,7 +7,7 @@ use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::use_focus_main_heading;
 use crate::i18n::{T, t};
-use crate::session::{Action, Session, use_app};
+use crate::session::{self, Action, Session, use_app};
 
 #[component]
 pub fn HomePage() -> Html {
@@ -24,7 +24,14 @@ pub fn HomePage() -> Html {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     match api::me(&token).await {
-                        Ok(user) => app.dispatch(Action::LoggedIn(Box::new(Session { token, user }))),
+                        Ok(user) => {
+                            // the stored session carries the tokens of a refresh along the way
+                            let session = match session::stored() {
+                                Some(stored) => Session { user, ..stored },
+                                None => Session { token, refresh_token: String::new(), user },
+                            };
+                            app.dispatch(Action::LoggedIn(Box::new(session)))
+                        }
                         Err(ClientError::Unauthenticated(_)) => app.dispatch(Action::Expired),
                         Err(_) => {}
                     }

@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::use_focus_main_heading;
-use crate::i18n::{T, t};
+use crate::i18n::{S, T, t};
 use crate::session::{Action, Session, use_app};
 
 #[derive(Clone, Default, PartialEq)]
@@ -68,6 +68,7 @@ pub fn LoginPage() -> Html {
                     Ok(response) => {
                         app.dispatch(Action::LoggedIn(Box::new(Session {
                             token: response.access_token,
+                            refresh_token: response.refresh_token,
                             user: response.user,
                         })));
                     }
@@ -75,6 +76,7 @@ pub fn LoginPage() -> Html {
                         let error = match err {
                             ClientError::Unauthenticated(_) => T::InvalidCredentials,
                             ClientError::Problem(p) if p.status >= 500 => T::ServerError,
+                            ClientError::Problem(p) if p.status == 429 => T::Security(S::TooManyAttempts),
                             ClientError::Problem(_) => T::InvalidCredentials,
                             ClientError::Network(_) => T::NetworkError,
                         };

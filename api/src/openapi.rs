@@ -37,6 +37,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "evaluations", description = "Evaluations, extensions and the consultant's logbook"),
         (name = "executors", description = "The executor's workspace: quotes and progress reports"),
         (name = "deadlines", description = "Clocks computed from events and the partnership's rules"),
+        (name = "finance", description = "Payments per school board per calendar year"),
     )
 )]
 struct ApiDoc;

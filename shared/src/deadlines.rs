@@ -25,6 +25,8 @@ vocabulary! {
         SupportStart = "support_start",
         /// The end date comes near: evaluate, then close or apply for an extension.
         Evaluation = "evaluation",
+        /// A research report of the application reaches its maximum age (2 years): replace it.
+        ResearchReport = "research_report",
     }
 }
 
@@ -38,6 +40,7 @@ impl DeadlineKind {
             DeadlineKind::Opps => "OPP's vaststellen",
             DeadlineKind::SupportStart => "ondersteuning starten",
             DeadlineKind::Evaluation => "eindevaluatie houden",
+            DeadlineKind::ResearchReport => "verouderd onderzoeksverslag vervangen",
         }
     }
 }
@@ -56,6 +59,8 @@ pub struct ClockInput {
     pub end_date: Option<NaiveDate>,
     /// Whether every pupil has an OPP set after the grant.
     pub opps_complete: bool,
+    /// The dates of the dossier's research reports (undated ones are not judged).
+    pub research_report_dates: Vec<NaiveDate>,
 }
 
 /// One running clock: what, by when, and who must act.
@@ -123,7 +128,31 @@ pub fn clocks(rules: &RuleSet, workflow: &WorkflowConfig, input: &ClockInput) ->
         }
         Status::Rejected | Status::Closed | Status::Terminated | Status::Withdrawn => {}
     }
+    out.extend(research_report_clock(rules, input));
     out
+}
+
+/// Until the decision, the oldest research report of the application must be replaced by the
+/// day it passes the rule set's maximum age (24 months: "not older than 2 years"); the school
+/// acts. After the decision the application no longer changes, so the clock stops.
+fn research_report_clock(rules: &RuleSet, input: &ClockInput) -> Option<Clock> {
+    let limit = rules.max_research_report_age_months?;
+    let deciding = match input.status {
+        Status::Draft
+        | Status::ChangesRequested
+        | Status::Submitted
+        | Status::Approved
+        | Status::Definitive => true,
+        Status::Granted
+        | Status::InExecution
+        | Status::Rejected
+        | Status::Closed
+        | Status::Terminated
+        | Status::Withdrawn => false,
+    };
+    let oldest = input.research_report_dates.iter().min().filter(|_| deciding)?;
+    let due = oldest.checked_add_months(chrono::Months::new(limit.months))?;
+    Some(Clock { kind: DeadlineKind::ResearchReport, due: Deadline { due }, actor: Role::School })
 }
 
 #[cfg(test)]
@@ -145,6 +174,7 @@ mod tests {
             granted_on: Some(d(2026, 10, 15)),
             end_date: Some(d(2027, 7, 16)),
             opps_complete: false,
+            research_report_dates: Vec::new(),
         }
     }
 
@@ -186,6 +216,34 @@ mod tests {
     fn a_direct_start_files_its_application_within_six_weeks() {
         let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &input(Status::Draft));
         assert_eq!(got, vec![(DeadlineKind::Application, d(2026, 10, 13), Role::School)]);
+    }
+
+    #[test]
+    fn a_research_report_is_due_for_replacement_two_years_after_its_date_until_the_decision() {
+        let with_reports = |status| ClockInput {
+            research_report_dates: vec![d(2025, 3, 10), d(2024, 11, 30)],
+            ..input(status)
+        };
+        for policy in [Policy::utrecht_po(), Policy::de_liemers()] {
+            let got = run(&policy, ArrangementKind::Individual, &with_reports(Status::Submitted));
+            assert_eq!(
+                got,
+                vec![(DeadlineKind::ResearchReport, d(2026, 11, 30), Role::School)],
+                "the oldest"
+            );
+        }
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &with_reports(Status::Definitive));
+        assert!(got.contains(&(DeadlineKind::ResearchReport, d(2026, 11, 30), Role::School)), "{got:?}");
+        for status in [Status::Granted, Status::InExecution, Status::Closed] {
+            let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &with_reports(status));
+            assert!(got.iter().all(|c| c.0 != DeadlineKind::ResearchReport), "{status:?}: {got:?}");
+        }
+        // a partnership without the rule runs no such clock
+        let mut lenient = Policy::utrecht_po();
+        if let Some(rules) = lenient.individual.as_mut() {
+            rules.max_research_report_age_months = None;
+        }
+        assert!(run(&lenient, ArrangementKind::Individual, &with_reports(Status::Submitted)).is_empty());
     }
 
     #[test]

@@ -87,6 +87,7 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/deadlines/feed-token".into(), Some(json!({}))),
         ("GET", format!("/api/v1/partnerships/{partnership}/policy"), None),
         ("PUT", format!("/api/v1/partnerships/{partnership}/policy"), Some(json!({}))),
+        ("GET", "/api/v1/payments?year=2027".into(), None),
     ];
 
     let mut callers = Vec::new();

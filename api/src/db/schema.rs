@@ -259,6 +259,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    arrangement_preconditions (arrangement_id) {
+        arrangement_id -> Text,
+        counsellor_supports -> Nullable<Bool>,
+        opp_signed_by_parents -> Nullable<Bool>,
+        half_year_needs_based_work -> Nullable<Bool>,
+        own_support_route_followed -> Nullable<Bool>,
+        anonymised_at_request -> Nullable<Bool>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -275,6 +287,7 @@ diesel::joinable!(arrangement_events -> users (actor_id));
 diesel::joinable!(attachments -> arrangements (arrangement_id));
 diesel::joinable!(evaluation_outcomes -> evaluations (evaluation_id));
 diesel::joinable!(logbook_entries -> users (author_id));
+diesel::joinable!(arrangement_preconditions -> arrangements (arrangement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -296,4 +309,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     logbook_entries,
     quotes,
     progress_reports,
+    arrangement_preconditions,
 );

@@ -15,6 +15,7 @@ pub mod findings;
 pub mod health;
 pub mod me;
 pub mod partnerships;
+pub mod payments;
 pub mod pupils;
 pub mod quotes;
 pub mod schools;
@@ -90,6 +91,7 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(attachments::download_attachment)
             .service(partnerships::get_policy)
             .service(partnerships::replace_policy)
+            .service(payments::list_payments)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -1,6 +1,7 @@
 //! The money of one arrangement, computed by the pure functions in `shared::money`.
 
 use arrangeer_shared::Role;
+use arrangeer_shared::api::arrangements::Proposal;
 use arrangeer_shared::api::costs::CostsResponse;
 use arrangeer_shared::ids::ArrangementId;
 use arrangeer_shared::money::{self, PaymentScheme};
@@ -9,6 +10,7 @@ use super::ServiceError;
 use super::arrangements::{kind_of, proposal_of, visible};
 use super::findings::governing_policy;
 use crate::auth::AuthUser;
+use crate::db::arrangements::ArrangementRow;
 use crate::db::{Db, DbError};
 
 pub async fn arrangement_costs(
@@ -26,30 +28,10 @@ pub async fn arrangement_costs(
         let scheme: Option<PaymentScheme> =
             governing_policy(conn, &row)?.and_then(|p| p.rule_set(kind).and_then(|rules| rules.payment));
         let expected = proposal.expected_cost();
-        let (per_calendar_year, payments) = match (expected, proposal.start_date, proposal.end_date) {
-            (Some(amount), Some(start), Some(end)) => {
-                let invalid = |e: money::MoneyError| DbError::Corrupt {
-                    column: "arrangements.end_date",
-                    value: e.to_string(),
-                };
-                let shares = money::split_by_calendar_year(amount, start, end).map_err(invalid)?;
-                let payments = match scheme {
-                    Some(s) => money::payment_schedule(amount, start, end, s).map_err(invalid)?,
-                    None => Vec::new(),
-                };
-                (shares, payments)
-            }
-            _ => (Vec::new(), Vec::new()),
-        };
-        let settlement = match (expected, proposal.start_date, proposal.end_date, row.terminated_on) {
-            (Some(amount), Some(start), Some(end), Some(stop)) => {
-                let paid = paid_by(&payments, stop);
-                Some(money::settle(amount, start, end, stop, paid).map_err(|e| DbError::Corrupt {
-                    column: "arrangements.terminated_on",
-                    value: e.to_string(),
-                })?)
-            }
-            _ => None,
+        let money = grant_money_of(&row, &proposal, scheme)?;
+        let (per_calendar_year, payments, settlement) = match money {
+            Some(m) => (m.per_calendar_year, m.schedule, m.settlement),
+            None => (Vec::new(), Vec::new(), None),
         };
         Ok(CostsResponse {
             expected_cost_cents: expected.map(|c| c.0),
@@ -62,14 +44,19 @@ pub async fn arrangement_costs(
     .await
 }
 
-/// What the schedule paid out by the stop date: the advance at the grant and the calendar-year
-/// payments up to the stop's year; a balance after accountability was not paid yet.
-fn paid_by(payments: &[money::PaymentLine], stop: chrono::NaiveDate) -> money::Cents {
-    use chrono::Datelike;
-    let paid = payments.iter().filter(|line| match line.due {
-        money::PaymentDue::AtGrant => true,
-        money::PaymentDue::InYear => line.year <= stop.year(),
-        money::PaymentDue::AfterAccountability => false,
-    });
-    money::Cents::checked_sum(paid.map(|line| line.amount)).unwrap_or(money::Cents::MAX)
+/// The money of a stored arrangement's grant (its expected cost over its period), or `None`
+/// while the proposal lacks the cost or the period.
+pub(crate) fn grant_money_of(
+    row: &ArrangementRow,
+    proposal: &Proposal,
+    scheme: Option<PaymentScheme>,
+) -> Result<Option<money::GrantMoney>, DbError> {
+    let (Some(amount), Some(start), Some(end)) =
+        (proposal.expected_cost(), proposal.start_date, proposal.end_date)
+    else {
+        return Ok(None);
+    };
+    money::grant_money(amount, start, end, scheme, row.terminated_on)
+        .map(Some)
+        .map_err(|e| DbError::Corrupt { column: "arrangements.end_date", value: e.to_string() })
 }

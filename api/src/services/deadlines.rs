@@ -67,9 +67,15 @@ pub async fn list_deadlines(db: &Db, user: AuthUser) -> Result<Vec<DeadlineRespo
 fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInput, DbError> {
     let granted_at = arrangements::last_event_at(conn, &row.id, Action::Grant.as_str())?;
     // an OPP counts once it was set after the grant (before it, it was part of the application)
+    let documents = attachments::list(conn, &row.id)?;
+    let research_report_dates = documents
+        .iter()
+        .filter(|a| a.kind == AttachmentKind::ResearchReport.as_str())
+        .filter_map(|a| a.document_date)
+        .collect();
     let opps_complete = match granted_at {
         Some(granted) => {
-            let opps: Vec<_> = attachments::list(conn, &row.id)?
+            let opps: Vec<_> = documents
                 .into_iter()
                 .filter(|a| a.kind == AttachmentKind::Opp.as_str() && a.created_at >= granted)
                 .filter_map(|a| a.pupil_id)
@@ -87,5 +93,6 @@ fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInp
         granted_on: granted_at.map(|at| at.date()),
         end_date: row.end_date,
         opps_complete,
+        research_report_dates,
     })
 }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod evaluations;
 pub mod findings;
 pub mod logbook;
+pub mod payments;
 pub mod policy;
 pub mod pupils;
 pub mod quotes;

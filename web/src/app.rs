@@ -23,6 +23,12 @@ pub enum Route {
     NewDossier,
     #[at("/dossiers/:id")]
     Dossier { id: ArrangementId },
+    #[at("/termijnen")]
+    Deadlines,
+    #[at("/regels")]
+    Policy,
+    #[at("/betalingen")]
+    Payments,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -37,6 +43,9 @@ fn switch(route: Route) -> Html {
         // keyed, so that going from one dossier to another starts the page afresh
         Route::Dossier { id } => html! { <DossierPage key={id.to_string()} {id} /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        Route::Deadlines => html! { <crate::pages::deadlines::DeadlinesPage /> },
+        Route::Policy => html! { <crate::pages::policy_editor::PolicyEditorPage /> },
+        Route::Payments => html! { <crate::pages::payments::PaymentsPage /> },
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod dossiers;
 mod forms;
+mod rules;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -16,6 +17,7 @@ use gloo_storage::{LocalStorage, Storage};
 
 pub use dossiers::D;
 pub use forms::{F, error_text};
+pub use rules::R;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -97,6 +99,14 @@ pub enum T {
     ExecutorKind(ExecutorKind),
     StaffFunction(StaffFunction),
     SalaryScale(SalaryScale),
+    /// Texts of the rules, money and deadlines pages.
+    Rules(R),
+}
+
+impl From<R> for T {
+    fn from(key: R) -> T {
+        T::Rules(key)
+    }
 }
 
 impl From<D> for T {
@@ -178,6 +188,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::ExecutorKind(kind), lang) => pick(lang, vocabulary::executor_kind(kind)),
         (T::StaffFunction(function), lang) => pick(lang, vocabulary::staff_function(function)),
         (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
+        (T::Rules(key), lang) => pick(lang, rules::text(key)),
     }
 }
 

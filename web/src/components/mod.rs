@@ -1,9 +1,11 @@
 //! Presentational pieces shared by the pages.
 
 pub mod action_bar;
+pub mod dossier_rules;
 pub mod fields;
 pub mod history;
 pub mod layout;
+pub mod live_findings;
 pub mod proposal_form;
 pub mod proposal_view;
 pub mod pupil_picker;

@@ -41,6 +41,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "audit", description = "Who read or changed what: the audit log and a guardian's access log"),
         (name = "invitations", description = "Inviting guardians to a parent account"),
         (name = "consultations", description = "The school's support question, the consultant's triage and the meetings"),
+        (name = "finance", description = "Payments per school board per calendar year"),
     )
 )]
 struct ApiDoc;

@@ -29,6 +29,8 @@ vocabulary! {
         OppEvaluation = "opp_evaluation",
         /// An open action of an integral arrangement ("who does what when") falls due.
         IntegralAction = "integral_action",
+        /// A research report of the application reaches its maximum age (2 years): replace it.
+        ResearchReport = "research_report",
     }
 }
 
@@ -44,6 +46,7 @@ impl DeadlineKind {
             DeadlineKind::Evaluation => "eindevaluatie houden",
             DeadlineKind::OppEvaluation => "OPP evalueren met ouders",
             DeadlineKind::IntegralAction => "afgesproken actie uitvoeren",
+            DeadlineKind::ResearchReport => "verouderd onderzoeksverslag vervangen",
         }
     }
 }
@@ -65,6 +68,8 @@ pub struct ClockInput {
     /// Since when the yearly OPP evaluation counts: the oldest of the pupils' latest
     /// evaluations with the parents (or, before any, the plan's publication).
     pub opp_evaluation_from: Option<NaiveDate>,
+    /// The dates of the dossier's research reports (undated ones are not judged).
+    pub research_report_dates: Vec<NaiveDate>,
 }
 
 /// The OPP is evaluated with the parents at least once a year.
@@ -145,6 +150,7 @@ pub fn clocks(rules: &RuleSet, workflow: &WorkflowConfig, input: &ClockInput) ->
         }
         Status::Rejected | Status::Closed | Status::Terminated | Status::Withdrawn => {}
     }
+    out.extend(research_report_clock(rules, input));
     out
 }
 
@@ -158,6 +164,29 @@ pub fn integral_action_clocks(status: Status, open_due_dates: &[NaiveDate]) -> V
         .iter()
         .map(|&due| Clock { kind: DeadlineKind::IntegralAction, due: Deadline { due }, actor: Role::School })
         .collect()
+}
+
+/// Until the decision, the oldest research report of the application must be replaced by the
+/// day it passes the rule set's maximum age (24 months: "not older than 2 years"); the school
+/// acts. After the decision the application no longer changes, so the clock stops.
+fn research_report_clock(rules: &RuleSet, input: &ClockInput) -> Option<Clock> {
+    let limit = rules.max_research_report_age_months?;
+    let deciding = match input.status {
+        Status::Draft
+        | Status::ChangesRequested
+        | Status::Submitted
+        | Status::Approved
+        | Status::Definitive => true,
+        Status::Granted
+        | Status::InExecution
+        | Status::Rejected
+        | Status::Closed
+        | Status::Terminated
+        | Status::Withdrawn => false,
+    };
+    let oldest = input.research_report_dates.iter().min().filter(|_| deciding)?;
+    let due = oldest.checked_add_months(chrono::Months::new(limit.months))?;
+    Some(Clock { kind: DeadlineKind::ResearchReport, due: Deadline { due }, actor: Role::School })
 }
 
 #[cfg(test)]
@@ -180,6 +209,7 @@ mod tests {
             end_date: Some(d(2027, 7, 16)),
             opps_complete: false,
             opp_evaluation_from: None,
+            research_report_dates: Vec::new(),
         }
     }
 
@@ -236,6 +266,34 @@ mod tests {
     fn a_direct_start_files_its_application_within_six_weeks() {
         let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &input(Status::Draft));
         assert_eq!(got, vec![(DeadlineKind::Application, d(2026, 10, 13), Role::School)]);
+    }
+
+    #[test]
+    fn a_research_report_is_due_for_replacement_two_years_after_its_date_until_the_decision() {
+        let with_reports = |status| ClockInput {
+            research_report_dates: vec![d(2025, 3, 10), d(2024, 11, 30)],
+            ..input(status)
+        };
+        for policy in [Policy::utrecht_po(), Policy::de_liemers()] {
+            let got = run(&policy, ArrangementKind::Individual, &with_reports(Status::Submitted));
+            assert_eq!(
+                got,
+                vec![(DeadlineKind::ResearchReport, d(2026, 11, 30), Role::School)],
+                "the oldest"
+            );
+        }
+        let got = run(&Policy::utrecht_po(), ArrangementKind::Cluster, &with_reports(Status::Definitive));
+        assert!(got.contains(&(DeadlineKind::ResearchReport, d(2026, 11, 30), Role::School)), "{got:?}");
+        for status in [Status::Granted, Status::InExecution, Status::Closed] {
+            let got = run(&Policy::utrecht_po(), ArrangementKind::Individual, &with_reports(status));
+            assert!(got.iter().all(|c| c.0 != DeadlineKind::ResearchReport), "{status:?}: {got:?}");
+        }
+        // a partnership without the rule runs no such clock
+        let mut lenient = Policy::utrecht_po();
+        if let Some(rules) = lenient.individual.as_mut() {
+            rules.max_research_report_age_months = None;
+        }
+        assert!(run(&lenient, ArrangementKind::Individual, &with_reports(Status::Submitted)).is_empty());
     }
 
     #[test]

@@ -21,12 +21,14 @@ mod hours;
 mod payments;
 #[cfg(test)]
 mod proptests;
+mod report;
 mod settlement;
 
 pub use calendar::{YearShare, split_by_calendar_year};
 pub use cents::{AmountError, Cents};
 pub use hours::{HoursError, Minutes};
 pub use payments::{PaymentDue, PaymentKind, PaymentLine, PaymentScheme, payment_schedule};
+pub use report::{GrantMoney, YearTotals, grant_money, paid_by};
 pub use settlement::{Settlement, settle, settle_reduced};
 
 use crate::dates::DateRangeError;

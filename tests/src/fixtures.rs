@@ -1,6 +1,7 @@
 //! Building blocks for dossier tests: pupils, a sensible proposal, actions, documents.
 
 use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse, Proposal};
+use arrangeer_shared::api::preconditions::PreconditionAnswers;
 use arrangeer_shared::api::problem::Problem;
 use arrangeer_shared::api::pupils::{CreatePupilRequest, PupilResponse};
 use arrangeer_shared::ids::PupilId;
@@ -37,6 +38,14 @@ pub fn proposal() -> Proposal {
         end_date: NaiveDate::from_ymd_opt(2027, 6, 25),
         executor_kind: Some(ExecutorKind::Internal),
         hourly_rate_cents: Some(80_00),
+        // every partnership's preconditions confirmed (each asks for some of them)
+        preconditions: PreconditionAnswers {
+            counsellor_supports: Some(true),
+            opp_signed_by_parents: Some(true),
+            half_year_needs_based_work: Some(true),
+            own_support_route_followed: Some(true),
+            anonymised_at_request: Some(true),
+        },
         ..Proposal::default()
     }
 }

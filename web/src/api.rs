@@ -2,6 +2,8 @@
 //! mapping of problem+json to [`ClientError`], and typed functions per endpoint using the
 //! `arrangeer-shared` types.
 
+pub mod rules;
+
 use arrangeer_shared::api::arrangements::{
     ActionRequest, ArrangementEvent, ArrangementResponse, ArrangementSummary, CreateArrangementRequest,
     UpdateArrangementRequest,

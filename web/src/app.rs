@@ -35,6 +35,12 @@ pub enum Route {
     NewConsultation,
     #[at("/adviesvragen/:id")]
     Consultation { id: String },
+    #[at("/termijnen")]
+    Deadlines,
+    #[at("/regels")]
+    Policy,
+    #[at("/betalingen")]
+    Payments,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -53,6 +59,9 @@ fn switch(route: Route) -> Html {
         Route::NewConsultation => html! { <NewConsultationPage /> },
         Route::Consultation { id } => html! { <ConsultationPage key={id.clone()} id={id.clone()} /> },
         Route::NotFound => html! { <NotFoundPage /> },
+        Route::Deadlines => html! { <crate::pages::deadlines::DeadlinesPage /> },
+        Route::Policy => html! { <crate::pages::policy_editor::PolicyEditorPage /> },
+        Route::Payments => html! { <crate::pages::payments::PaymentsPage /> },
     }
 }
 

@@ -7,6 +7,7 @@ mod consultations;
 mod dossiers;
 mod forms;
 mod opp;
+mod rules;
 mod security;
 mod vocabulary;
 
@@ -21,6 +22,7 @@ pub use consultations::{C, error_text as consultation_error_text};
 pub use dossiers::D;
 pub use forms::{F, error_text};
 pub use opp::O;
+pub use rules::R;
 pub use security::S;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,11 +111,19 @@ pub enum T {
     Consultation(C),
     /// Texts about logging in safely.
     Security(S),
+    /// Texts of the rules, money and deadlines pages.
+    Rules(R),
 }
 
 impl From<O> for T {
     fn from(key: O) -> T {
         T::Opp(key)
+    }
+}
+
+impl From<R> for T {
+    fn from(key: R) -> T {
+        T::Rules(key)
     }
 }
 
@@ -205,6 +215,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::SalaryScale(scale), lang) => pick(lang, vocabulary::salary_scale(scale)),
         (T::Consultation(key), lang) => pick(lang, consultations::text(key)),
         (T::Security(key), lang) => pick(lang, security::text(key)),
+        (T::Rules(key), lang) => pick(lang, rules::text(key)),
     }
 }
 

@@ -333,6 +333,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    arrangement_preconditions (arrangement_id) {
+        arrangement_id -> Text,
+        counsellor_supports -> Nullable<Bool>,
+        opp_signed_by_parents -> Nullable<Bool>,
+        half_year_needs_based_work -> Nullable<Bool>,
+        own_support_route_followed -> Nullable<Bool>,
+        anonymised_at_request -> Nullable<Bool>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(school_boards -> partnerships (partnership_id));
 diesel::joinable!(schools -> school_boards (school_board_id));
 diesel::joinable!(executors -> partnerships (partnership_id));
@@ -350,6 +362,7 @@ diesel::joinable!(attachments -> arrangements (arrangement_id));
 diesel::joinable!(evaluation_outcomes -> evaluations (evaluation_id));
 diesel::joinable!(logbook_entries -> users (author_id));
 diesel::joinable!(consultation_meetings -> consultations (consultation_id));
+diesel::joinable!(arrangement_preconditions -> arrangements (arrangement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     partnerships,
@@ -376,6 +389,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     consultation_arrangements,
     integral_actions,
     arrangement_reductions,
+    arrangement_preconditions,
 );
 
 diesel::table! {

@@ -17,6 +17,7 @@ pub mod health;
 pub mod integral_actions;
 pub mod me;
 pub mod partnerships;
+pub mod payments;
 pub mod pupils;
 pub mod quotes;
 pub mod reductions;
@@ -128,6 +129,7 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(reductions::list_reductions)
             .service(auth::refresh_session)
             .service(auth::logout)
+            .service(payments::list_payments)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

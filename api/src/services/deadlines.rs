@@ -4,7 +4,7 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::deadlines::DeadlineResponse;
 use arrangeer_shared::api::opps::ConsentStatus;
 use arrangeer_shared::deadlines::{ClockInput, clocks, integral_action_clocks};
-use arrangeer_shared::kinds::StartRoute;
+use arrangeer_shared::kinds::{AttachmentKind, StartRoute};
 use arrangeer_shared::workflow::{Action, Status, WorkflowConfig};
 
 use super::ServiceError;
@@ -14,7 +14,7 @@ use super::opps::consent_summary;
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::arrangements::{self, ArrangementRow, ListFilter, Visibility};
-use crate::db::{Db, DbConnection, integral_actions, opps, parse_id};
+use crate::db::{Db, DbConnection, attachments, integral_actions, opps, parse_id};
 
 /// Most dossiers one list considers (a partnership's active caseload is far smaller).
 const MAX_DOSSIERS: i64 = 5_000;
@@ -74,6 +74,11 @@ pub async fn list_deadlines(db: &Db, user: AuthUser) -> Result<Vec<DeadlineRespo
 fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInput, ServiceError> {
     let granted_at = arrangements::last_event_at(conn, &row.id, Action::Grant.as_str())?;
     let (opps_complete, opp_evaluation_from) = opp_progress(conn, row)?;
+    let research_report_dates = attachments::list(conn, &row.id)?
+        .into_iter()
+        .filter(|a| a.kind == AttachmentKind::ResearchReport.as_str())
+        .filter_map(|a| a.document_date)
+        .collect();
     Ok(ClockInput {
         status: status_of(row).unwrap_or(Status::Draft),
         start_route: StartRoute::parse(&row.start_route).unwrap_or(StartRoute::InternalAdvice),
@@ -84,6 +89,7 @@ fn clock_input(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ClockInp
         end_date: row.end_date,
         opps_complete,
         opp_evaluation_from,
+        research_report_dates,
     })
 }
 

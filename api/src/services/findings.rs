@@ -1,6 +1,7 @@
 //! The partnership's rules applied to one dossier: findings to show, and the gate that
 //! actions pass (no block finding may stand; every warning needs a written justification).
 
+use arrangeer_shared::api::preconditions::PreconditionAnswers;
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::api::schools::SchoolType;
 use arrangeer_shared::ids::ArrangementId;
@@ -10,7 +11,7 @@ use arrangeer_shared::policy::{
 };
 use arrangeer_shared::workflow::Action;
 
-use super::arrangements::{kind_of, proposal_of, visible};
+use super::arrangements::{kind_of, preconditions_of, proposal_of, visible};
 use super::{ServiceError, policy as policies};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow};
@@ -33,8 +34,21 @@ pub async fn arrangement_findings(
 /// submission, or the one in force for a draft. Later edits never rewrite a submitted
 /// dossier's findings.
 pub fn evaluate(conn: &mut DbConnection, row: &ArrangementRow) -> Result<Vec<Finding>, ServiceError> {
+    evaluate_for(conn, row, false)
+}
+
+/// As [`evaluate`]; `definitive`: for `make-definitive` and `grant`, where an unconfirmed
+/// precondition counts as not met.
+fn evaluate_for(
+    conn: &mut DbConnection,
+    row: &ArrangementRow,
+    definitive: bool,
+) -> Result<Vec<Finding>, ServiceError> {
     let Some(policy) = governing_policy(conn, row)? else { return Ok(Vec::new()) };
-    let facts = facts(conn, row)?;
+    let mut facts = facts(conn, row)?;
+    if definitive {
+        PreconditionAnswers::unconfirmed_as_not_met(&mut facts);
+    }
     Ok(policy::evaluate(&policy, &facts))
 }
 
@@ -57,7 +71,7 @@ pub fn gate(
         | Action::Close
         | Action::Withdraw => return Ok(()),
     };
-    let findings = evaluate(conn, row)?;
+    let findings = evaluate_for(conn, row, documents_required)?;
     let is_document_rule = |f: &Finding| f.rule_id.starts_with("required_attachment");
     let mut errors: Vec<FieldError> = findings
         .iter()
@@ -99,6 +113,7 @@ pub(crate) fn governing_policy(
 fn facts(conn: &mut DbConnection, row: &ArrangementRow) -> Result<ArrangementFacts, ServiceError> {
     let today = chrono::Utc::now().date_naive();
     let mut facts = proposal_of(row)?.facts(kind_of(row)?, today);
+    preconditions_of(conn, &row.id)?.apply(&mut facts);
     facts.school_type = organisations::find_school(conn, &row.school_id)?
         .and_then(|(s, _)| SchoolType::parse(&s.school_type));
     facts.pupils = arrangements::pupils_of(conn, &row.id)?

@@ -15,6 +15,7 @@ pub mod evaluations;
 pub mod findings;
 pub mod integral_actions;
 pub mod logbook;
+pub mod payments;
 pub mod policy;
 pub mod pupils;
 pub mod quotes;

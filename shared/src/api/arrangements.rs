@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::api::auth::SchoolRef;
+use crate::api::preconditions::PreconditionAnswers;
 use crate::api::pupils::PupilRef;
 use crate::ids::{ArrangementId, EventId, ExecutorId, PupilId, UserId};
 use crate::kinds::{ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute};
@@ -47,6 +48,10 @@ pub struct Proposal {
     pub hourly_rate_cents: Option<i64>,
     /// Integral arrangements: the case director (regievoerder), by name and organisation.
     pub case_director: Option<String>,
+    /// The answers to the partnership's preconditions; from `make-definitive` on an unanswered
+    /// one counts as not met.
+    #[serde(default)]
+    pub preconditions: PreconditionAnswers,
 }
 
 impl Proposal {
@@ -74,7 +79,7 @@ impl Proposal {
     /// proposal does not hold (school type, pupils, documents, the grant date); the web app
     /// evaluates the same facts while the user types.
     pub fn facts(&self, kind: ArrangementKind, today: NaiveDate) -> ArrangementFacts {
-        ArrangementFacts {
+        let mut facts = ArrangementFacts {
             direct_minutes_per_week: self.direct_minutes_per_week,
             indirect_minutes_per_week: self.indirect_minutes_per_week,
             outside_class_minutes_per_week: self.outside_class_minutes_per_week,
@@ -89,7 +94,9 @@ impl Proposal {
             case_director_named: (kind == ArrangementKind::Integral)
                 .then(|| self.case_director.as_deref().is_some_and(|c| !c.trim().is_empty())),
             ..ArrangementFacts::new(kind, today)
-        }
+        };
+        self.preconditions.apply(&mut facts);
+        facts
     }
 }
 

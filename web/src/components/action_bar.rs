@@ -23,6 +23,9 @@ pub struct ActionBarProps {
     #[prop_or_default]
     pub done: Option<(u32, Status)>,
     pub on_action: Callback<(Action, ActionRequest)>,
+    /// A rule warns about the dossier: ask for the justification before the first try.
+    #[prop_or_default]
+    pub warned: bool,
 }
 
 fn is_destructive(action: Action) -> bool {
@@ -46,7 +49,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
     }
     let errors = props.problem.as_ref().map(|p| p.field_errors().to_vec()).unwrap_or_default();
     let justification_error = errors.iter().find(|e| e.field == "justification");
-    let ask_justification = justification_error.is_some() || !justification.is_empty();
+    let ask_justification = props.warned || justification_error.is_some() || !justification.is_empty();
     let terminated_on_error = errors.iter().find(|e| e.field == "terminatedOn");
 
     let on_comment = {

@@ -29,6 +29,9 @@ pub struct TextFieldProps {
     /// Extra class on the wrapper (e.g. `short` for small numbers).
     #[prop_or_default]
     pub class: Classes,
+    /// Notes about the value (the rules' findings), shown under the field and tied to it.
+    #[prop_or_default]
+    pub notes: Option<Html>,
 }
 
 /// The ids of the hint and error of field `id`, for `aria-describedby`.
@@ -58,7 +61,11 @@ pub fn hint_and_error(id: &str, hint: Option<&AttrValue>, error: Option<&AttrVal
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = props.id.to_string();
-    let describedby = described_by(&id, props.hint.is_some(), props.error.is_some());
+    let describedby = with_notes(
+        &id,
+        described_by(&id, props.hint.is_some(), props.error.is_some()),
+        props.notes.is_some(),
+    );
     let invalid = props.error.is_some().to_string();
     let control = if props.multiline {
         let oninput =
@@ -81,7 +88,27 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <label for={id.clone()}>{ props.label.clone() }</label>
             { control }
             { hint_and_error(&id, props.hint.as_ref(), props.error.as_ref()) }
+            { notes(&id, props.notes.as_ref()) }
         </div>
+    }
+}
+
+/// `aria-describedby` with the notes' id added when there are notes.
+fn with_notes(id: &str, describedby: Option<String>, has_notes: bool) -> Option<String> {
+    if !has_notes {
+        return describedby;
+    }
+    let notes = format!("{id}-notes");
+    Some(describedby.map_or(notes.clone(), |d| format!("{d} {notes}")))
+}
+
+/// The notes under a field, announced politely when they change.
+fn notes(id: &str, notes: Option<&Html>) -> Html {
+    match notes {
+        Some(content) => html! {
+            <div class="field-notes" id={format!("{id}-notes")} aria-live="polite">{ content.clone() }</div>
+        },
+        None => Html::default(),
     }
 }
 
@@ -100,12 +127,19 @@ pub struct SelectFieldProps {
     pub error: Option<AttrValue>,
     #[prop_or_default]
     pub disabled: bool,
+    /// Notes about the value (the rules' findings), shown under the field and tied to it.
+    #[prop_or_default]
+    pub notes: Option<Html>,
 }
 
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
     let id = props.id.to_string();
-    let describedby = described_by(&id, props.hint.is_some(), props.error.is_some());
+    let describedby = with_notes(
+        &id,
+        described_by(&id, props.hint.is_some(), props.error.is_some()),
+        props.notes.is_some(),
+    );
     let onchange = props.onchange.reform(|e: Event| e.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
         <div class="field">
@@ -117,6 +151,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 }) }
             </select>
             { hint_and_error(&id, props.hint.as_ref(), props.error.as_ref()) }
+            { notes(&id, props.notes.as_ref()) }
         </div>
     }
 }

@@ -1,13 +1,13 @@
 //! The frame around every page: skip link, header with the user and logout, language switch.
 
+use arrangeer_shared::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::AppLink;
-use crate::i18n::{C, D, O, T, t};
+use crate::i18n::{C, D, O, R, T, t};
 use crate::session::{Action, use_app};
-use arrangeer_shared::Role;
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -85,6 +85,19 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         if sees_consultations {
                             <AppLink to={Route::Consultations} id="nav-consultations" current={in_consultations}>
                                 { t(lang, C::NavConsultations) }
+                            </AppLink>
+                        }
+                        if app.session.as_ref().is_some_and(|s| s.user.role != Role::Parent) {
+                            <AppLink to={Route::Deadlines} id="nav-deadlines" current={route == Some(Route::Deadlines)}>
+                                { t(lang, R::NavDeadlines) }
+                            </AppLink>
+                        }
+                        if app.session.as_ref().is_some_and(|s| s.user.role == Role::SwvAdmin) {
+                            <AppLink to={Route::Policy} id="nav-policy" current={route == Some(Route::Policy)}>
+                                { t(lang, R::NavPolicy) }
+                            </AppLink>
+                            <AppLink to={Route::Payments} id="nav-payments" current={route == Some(Route::Payments)}>
+                                { t(lang, R::NavPayments) }
                             </AppLink>
                         }
                     </nav>

@@ -2,10 +2,12 @@
 
 pub mod action_bar;
 pub mod checkbox;
+pub mod dossier_rules;
 pub mod fields;
 pub mod history;
 pub mod integral_actions;
 pub mod layout;
+pub mod live_findings;
 pub mod proposal_form;
 pub mod proposal_view;
 pub mod pupil_picker;

@@ -10,11 +10,19 @@ use arrangeer_shared::kinds::{
 };
 use yew::prelude::*;
 
+use std::rc::Rc;
+
+use arrangeer_shared::policy::{Finding, Precondition};
+
 use self::values::{Edit, FormValues, Parsed, error_for, summary};
 use super::fields::{ErrorSummary, SelectField, TextField};
 use super::focus_by_id;
+use super::live_findings::{
+    PolicyState, RulesSummary, asked_preconditions, live_findings, notes_for, precondition_id, today,
+    use_policy,
+};
 use super::pupil_picker::PupilPicker;
-use crate::i18n::{F, Lang, T, t};
+use crate::i18n::{F, Lang, R, T, t};
 
 #[derive(Properties, PartialEq)]
 pub struct ProposalFormProps {
@@ -91,6 +99,45 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
 
     let f = &*form;
     let err = |id: &str| error_for(lang, &errors, id);
+    // the partnership's rules, evaluated on every keystroke with the server's own functions
+    let policy = use_policy();
+    let findings: Rc<Vec<Finding>> = Rc::new(match &policy {
+        PolicyState::Loaded(p) => live_findings(p, f, today()),
+        PolicyState::Loading | PolicyState::Failed(_) => Vec::new(),
+    });
+    let notes = |id: &str| notes_for(lang, &findings, id);
+    let asked = match &policy {
+        PolicyState::Loaded(p) => asked_preconditions(p, f),
+        PolicyState::Loading | PolicyState::Failed(_) => Vec::new(),
+    };
+    let answer_options = || -> Vec<(AttrValue, AttrValue)> {
+        vec![
+            (AttrValue::Static(""), AttrValue::Static(t(lang, R::AnswerUnknown))),
+            (AttrValue::Static("yes"), AttrValue::Static(t(lang, R::AnswerYes))),
+            (AttrValue::Static("no"), AttrValue::Static(t(lang, R::AnswerNo))),
+        ]
+    };
+    let precondition_field = |condition: Precondition| {
+        let form = form.clone();
+        let onchange = Callback::from(move |v: String| {
+            let answer = match v.as_str() {
+                "yes" => Some(true),
+                "no" => Some(false),
+                _ => None,
+            };
+            form.dispatch(Edit(Box::new(move |f| f.preconditions.set(condition, answer))));
+        });
+        let value = match f.preconditions.get(condition) {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        };
+        let id = precondition_id(condition);
+        html! {
+            <SelectField id={id} label={t(lang, R::Precondition(condition))} value={value}
+                options={answer_options()} {onchange} error={err(id)} notes={notes(id)} />
+        }
+    };
     let hours_hint = AttrValue::from(t(lang, F::HoursHint));
     let internal = f.executor_kind == Some(ExecutorKind::Internal);
     let external = f.executor_kind == Some(ExecutorKind::External);
@@ -125,7 +172,7 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
                 if f.kind == ArrangementKind::Integral {
                     <TextField id="case-director" label={t(lang, F::CaseDirector)} hint={t(lang, F::CaseDirectorHint)}
                         value={f.case_director.clone()} oninput={on(|f, v| f.case_director = v)}
-                        error={err("case-director")} />
+                        error={err("case-director")} notes={notes("case-director")} />
                 }
             </fieldset>
             <fieldset>
@@ -148,21 +195,25 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
                 <div class="field-row">
                     <TextField id="direct-hours" label={t(lang, F::DirectHours)} hint={hours_hint.clone()}
                         inputmode="decimal" value={f.direct_hours.clone()} oninput={on(|f, v| f.direct_hours = v)}
-                        error={err("direct-hours")} />
+                        error={err("direct-hours")} notes={notes("direct-hours")} />
                     <TextField id="indirect-hours" label={t(lang, F::IndirectHours)} hint={t(lang, F::IndirectHoursHint)}
                         inputmode="decimal" value={f.indirect_hours.clone()}
-                        oninput={on(|f, v| f.indirect_hours = v)} error={err("indirect-hours")} />
+                        oninput={on(|f, v| f.indirect_hours = v)} error={err("indirect-hours")}
+                        notes={notes("indirect-hours")} />
                     <TextField id="outside-hours" label={t(lang, F::OutsideHours)} hint={t(lang, F::OutsideHoursHint)}
                         inputmode="decimal" value={f.outside_hours.clone()}
-                        oninput={on(|f, v| f.outside_hours = v)} error={err("outside-hours")} />
+                        oninput={on(|f, v| f.outside_hours = v)} error={err("outside-hours")}
+                        notes={notes("outside-hours")} />
                 </div>
                 <div class="field-row">
                     <TextField id="weeks" label={t(lang, F::Weeks)} inputmode="numeric" value={f.weeks.clone()}
-                        oninput={on(|f, v| f.weeks = v)} error={err("weeks")} />
+                        oninput={on(|f, v| f.weeks = v)} error={err("weeks")} notes={notes("weeks")} />
                     <TextField id="start-date" label={t(lang, F::StartDate)} input_type="date"
-                        value={f.start_date.clone()} oninput={on(|f, v| f.start_date = v)} error={err("start-date")} />
+                        value={f.start_date.clone()} oninput={on(|f, v| f.start_date = v)} error={err("start-date")}
+                        notes={notes("start-date")} />
                     <TextField id="end-date" label={t(lang, F::EndDate)} input_type="date"
-                        value={f.end_date.clone()} oninput={on(|f, v| f.end_date = v)} error={err("end-date")} />
+                        value={f.end_date.clone()} oninput={on(|f, v| f.end_date = v)} error={err("end-date")}
+                        notes={notes("end-date")} />
                 </div>
             </fieldset>
             <fieldset>
@@ -177,19 +228,27 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
                         <SelectField id="staff-function" label={t(lang, F::StaffFunction)}
                             value={f.staff_function.map_or("", |s| s.as_str())}
                             options={options(lang, StaffFunction::ALL, StaffFunction::as_str, T::StaffFunction, true)}
-                            error={err("staff-function")}
+                            error={err("staff-function")} notes={notes("staff-function")}
                             onchange={on(|f, v| f.staff_function = StaffFunction::parse(&v))} />
                         <SelectField id="salary-scale" label={t(lang, F::SalaryScale)}
                             value={f.salary_scale.map_or("", |s| s.as_str())}
                             options={options(lang, SalaryScale::ALL, SalaryScale::as_str, T::SalaryScale, true)}
-                            error={err("salary-scale")}
+                            error={err("salary-scale")} notes={notes("salary-scale")}
                             onchange={on(|f, v| f.salary_scale = SalaryScale::parse(&v))} />
                     </div>
                 }
                 <TextField id="hourly-rate" label={t(lang, F::HourlyRate)} hint={t(lang, F::HourlyRateHint)}
                     inputmode="decimal" value={f.hourly_rate.clone()} oninput={on(|f, v| f.hourly_rate = v)}
-                    error={err("hourly-rate")} class="short" />
+                    error={err("hourly-rate")} class="short" notes={notes("hourly-rate")} />
             </fieldset>
+            if !asked.is_empty() {
+                <fieldset id="preconditions">
+                    <legend>{ t(lang, R::PreconditionsLegend) }</legend>
+                    <p class="hint">{ t(lang, R::PreconditionsHint) }</p>
+                    { for asked.iter().copied().map(precondition_field) }
+                </fieldset>
+            }
+            <RulesSummary lang={lang} state={policy.clone()} findings={findings.clone()} />
             <div class="form-actions">
                 <button type="submit" class="button primary" id="dossier-save" disabled={props.busy}>
                     { if props.busy { t(lang, F::Saving) } else { t(lang, props.submit_label) } }

@@ -13,6 +13,7 @@ use yew_router::prelude::*;
 use self::state::{DossierState, Msg, SaveProblem};
 use crate::app::Route;
 use crate::components::action_bar::ActionBar;
+use crate::components::dossier_rules::{CostPanel, DossierFindings};
 use crate::components::history::History;
 use crate::components::integral_actions::IntegralActions;
 use crate::components::proposal_form::ProposalForm;
@@ -21,7 +22,7 @@ use crate::components::proposal_view::ProposalView;
 use crate::components::timeline::Timeline;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{C, D, F, Lang, T, t};
+use crate::i18n::{C, D, F, Lang, R, T, t};
 use crate::pages::opp_status::OppConsentStatus;
 use crate::session::use_app;
 
@@ -63,6 +64,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let state = use_reducer(DossierState::default);
+    let warned = use_state(|| false);
     use_focus_main_heading();
     let token = app.session.as_ref().map(|s| s.token.clone());
     let id = props.id;
@@ -140,7 +142,8 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                             <p class="notice" id="save-first">{ t(lang, D::SaveFirst) }</p>
                         } else {
                             <ActionBar lang={lang} allowed={a.allowed_actions.clone()} busy={s.action_busy}
-                                problem={s.action_problem.clone()} done={s.action_done} {on_action} />
+                                problem={s.action_problem.clone()} done={s.action_done} {on_action}
+                                warned={*warned} />
                         }
                     </section>
                     if a.kind == arrangeer_shared::kinds::ArrangementKind::Integral && session.user.role != Role::Parent {
@@ -149,6 +152,17 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                             <IntegralActions lang={lang} token={token.clone()} arrangement={a.id}
                                 writable={matches!(session.user.role, Role::School | Role::Consultant)
                                     && !a.status.is_final()} />
+                        </section>
+                    }
+                    <section class="part" aria-labelledby="findings-heading">
+                        <h2 id="findings-heading">{ t(lang, R::RulesHeading) }</h2>
+                        <DossierFindings lang={lang} token={token.clone()} id={a.id} version={a.version}
+                            on_warnings={let warned = warned.clone(); Callback::from(move |w| warned.set(w))} />
+                    </section>
+                    if session.user.role != Role::Parent {
+                        <section class="part" aria-labelledby="costs-heading">
+                            <h2 id="costs-heading">{ t(lang, R::CostsHeading) }</h2>
+                            <CostPanel lang={lang} token={token.clone()} id={a.id} version={a.version} />
                         </section>
                     }
                     <section class="part" aria-labelledby="proposal-heading">

@@ -3,6 +3,7 @@
 pub mod consultation;
 pub mod consultation_list;
 pub mod consultation_new;
+pub mod deadlines;
 pub mod dossier;
 pub mod dossier_list;
 pub mod dossier_new;
@@ -11,3 +12,5 @@ pub mod login;
 pub mod not_found;
 pub mod opp_parent;
 pub mod opp_status;
+pub mod payments;
+pub mod policy_editor;

@@ -9,6 +9,7 @@ use chrono::NaiveDateTime;
 
 use crate::auth::AuthUser;
 use crate::db::arrangements::ProposalChangeset;
+use crate::db::preconditions::PreconditionRow;
 use crate::db::{DbConnection, organisations, pupils};
 use crate::services::ServiceError;
 
@@ -49,6 +50,20 @@ pub(super) fn changeset(request: &UpdateArrangementRequest, at: NaiveDateTime) -
         salary_scale: p.salary_scale.map(|s| s.as_str().to_owned()),
         hourly_rate_cents: p.hourly_rate_cents,
         case_director: p.case_director.clone(),
+        updated_at: at,
+    }
+}
+
+/// The precondition answers of a proposal, as stored for `arrangement_id`.
+pub(super) fn precondition_row(arrangement_id: &str, p: &Proposal, at: NaiveDateTime) -> PreconditionRow {
+    let a = &p.preconditions;
+    PreconditionRow {
+        arrangement_id: arrangement_id.to_owned(),
+        counsellor_supports: a.counsellor_supports,
+        opp_signed_by_parents: a.opp_signed_by_parents,
+        half_year_needs_based_work: a.half_year_needs_based_work,
+        own_support_route_followed: a.own_support_route_followed,
+        anonymised_at_request: a.anonymised_at_request,
         updated_at: at,
     }
 }

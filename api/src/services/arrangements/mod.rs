@@ -14,15 +14,15 @@ use chrono::NaiveDateTime;
 mod input;
 mod view;
 
-use input::{changeset, check_input};
+use input::{changeset, check_input, precondition_row};
 use view::to_summary;
-pub(crate) use view::{proposal_of, to_response};
+pub(crate) use view::{preconditions_of, proposal_of, to_response};
 
 use super::{ServiceError, cursor, policy};
 use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
 use crate::db::arrangements::{self, ArrangementInsert, ArrangementRow, EventRow, ListFilter, Visibility};
-use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, users, utc};
+use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, preconditions, users, utc};
 
 /// Allow-listed query keys of the arrangement list.
 #[derive(Debug, Default)]
@@ -90,6 +90,7 @@ pub(crate) fn insert_draft(
         version: 1,
     };
     arrangements::insert(conn, &insert)?;
+    preconditions::save(conn, &precondition_row(&insert.id, &request.proposal, at))?;
     arrangements::set_pupils(conn, &insert.id, pupil_ids)?;
     arrangements::insert_event(
         conn,
@@ -139,6 +140,7 @@ pub async fn update_arrangement(
             let current = arrangements::find(conn, &row.id)?.map(|r| r.version).unwrap_or(row.version);
             return Err(ServiceError::PreconditionFailed { current });
         }
+        preconditions::save(conn, &precondition_row(&row.id, &request.proposal, changes.updated_at))?;
         arrangements::set_pupils(conn, &row.id, &pupil_ids)?;
         let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
         to_response(conn, &user, updated)

@@ -3,6 +3,7 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::arrangements::{ArrangementResponse, ArrangementSummary, Proposal};
 use arrangeer_shared::api::auth::SchoolRef;
+use arrangeer_shared::api::preconditions::PreconditionAnswers;
 use arrangeer_shared::api::pupils::PupilRef;
 use arrangeer_shared::kinds::{CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute};
 
@@ -10,7 +11,7 @@ use super::input::to_u32;
 use super::{allowed, kind_of, status_of};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow};
-use crate::db::{DbConnection, DbError, organisations, parse_id, pupils, utc};
+use crate::db::{DbConnection, DbError, organisations, parse_id, preconditions, pupils, utc};
 use crate::services::ServiceError;
 
 fn school_ref(conn: &mut DbConnection, school_id: &str) -> Result<SchoolRef, ServiceError> {
@@ -55,7 +56,8 @@ pub(crate) fn to_response(
             Ok(PupilRef { id: parse_id("pupils.id", &p.id)?, name, group_name: p.group_name })
         })
         .collect::<Result<Vec<_>, ServiceError>>()?;
-    let proposal = proposal_of(&row)?;
+    let mut proposal = proposal_of(&row)?;
+    proposal.preconditions = preconditions_of(conn, &row.id)?;
     let expected_cost_cents = proposal.expected_cost().map(|c| c.0);
     Ok(ArrangementResponse {
         id: parse_id("arrangements.id", &row.id)?,
@@ -120,5 +122,23 @@ pub(crate) fn proposal_of(row: &ArrangementRow) -> Result<Proposal, DbError> {
             .transpose()?,
         hourly_rate_cents: row.hourly_rate_cents,
         case_director: row.case_director.clone(),
+        // stored in a table of their own: see `preconditions_of`
+        preconditions: PreconditionAnswers::default(),
     })
+}
+
+/// The precondition answers stored with an arrangement's proposal (none answered when absent).
+pub(crate) fn preconditions_of(
+    conn: &mut DbConnection,
+    arrangement_id: &str,
+) -> Result<PreconditionAnswers, DbError> {
+    Ok(preconditions::find(conn, arrangement_id)?.map_or_else(PreconditionAnswers::default, |r| {
+        PreconditionAnswers {
+            counsellor_supports: r.counsellor_supports,
+            opp_signed_by_parents: r.opp_signed_by_parents,
+            half_year_needs_based_work: r.half_year_needs_based_work,
+            own_support_route_followed: r.own_support_route_followed,
+            anonymised_at_request: r.anonymised_at_request,
+        }
+    }))
 }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use arrangeer_shared::api::arrangements::{ArrangementResponse, Proposal};
+use arrangeer_shared::api::preconditions::PreconditionAnswers;
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::{ExecutorId, PupilId};
 use arrangeer_shared::kinds::{
@@ -42,6 +43,8 @@ pub struct FormValues {
     pub salary_scale: Option<SalaryScale>,
     pub hourly_rate: String,
     pub case_director: String,
+    /// The precondition answers (yes / no / not answered).
+    pub preconditions: PreconditionAnswers,
 }
 
 impl Default for FormValues {
@@ -68,6 +71,7 @@ impl Default for FormValues {
             salary_scale: None,
             hourly_rate: String::new(),
             case_director: String::new(),
+            preconditions: PreconditionAnswers::default(),
         }
     }
 }
@@ -123,6 +127,7 @@ impl FormValues {
             salary_scale: p.salary_scale,
             hourly_rate: p.hourly_rate_cents.map(format::euros_input).unwrap_or_default(),
             case_director: p.case_director.clone().unwrap_or_default(),
+            preconditions: p.preconditions,
         }
     }
 
@@ -133,6 +138,25 @@ impl FormValues {
         if self.title.trim().is_empty() {
             errors.push(FieldError::new("title", "required", "the title is required"));
         }
+        let (proposal, invalid) = self.read_proposal();
+        errors.extend(invalid);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Parsed {
+            kind: self.kind,
+            title: self.title.trim().to_owned(),
+            pupil_ids: self.pupil_ids.clone(),
+            start_route: self.start_route,
+            care_scope: self.care_scope,
+            proposal,
+        })
+    }
+
+    /// The proposal as far as it can be read now (what does not parse stays empty), and what
+    /// did not parse. The live findings evaluate this while the user types.
+    pub fn read_proposal(&self) -> (Proposal, Vec<FieldError>) {
+        let mut errors = Vec::new();
         let direct = hours("proposal.directMinutesPerWeek", &self.direct_hours, &mut errors);
         let indirect = hours("proposal.indirectMinutesPerWeek", &self.indirect_hours, &mut errors);
         let outside = hours("proposal.outsideClassMinutesPerWeek", &self.outside_hours, &mut errors);
@@ -157,38 +181,30 @@ impl FormValues {
                 }
             },
         };
-        if !errors.is_empty() {
-            return Err(errors);
-        }
         let internal = self.executor_kind == Some(ExecutorKind::Internal);
         let external = self.executor_kind == Some(ExecutorKind::External);
         let case_director = self.case_director.trim();
-        Ok(Parsed {
-            kind: self.kind,
-            title: self.title.trim().to_owned(),
-            pupil_ids: self.pupil_ids.clone(),
-            start_route: self.start_route,
-            care_scope: self.care_scope,
-            proposal: Proposal {
-                goals_pupils: self.goals_pupils.clone(),
-                goals_teacher: self.goals_teacher.clone(),
-                goals_school: self.goals_school.clone(),
-                support_description: self.support_description.clone(),
-                direct_minutes_per_week: direct,
-                indirect_minutes_per_week: indirect,
-                outside_class_minutes_per_week: outside,
-                weeks,
-                start_date,
-                end_date,
-                executor_kind: self.executor_kind,
-                executor_id: self.executor_id.filter(|_| external),
-                staff_function: self.staff_function.filter(|_| internal),
-                salary_scale: self.salary_scale.filter(|_| internal),
-                hourly_rate_cents,
-                case_director: (self.kind == ArrangementKind::Integral && !case_director.is_empty())
-                    .then(|| case_director.to_owned()),
-            },
-        })
+        let proposal = Proposal {
+            goals_pupils: self.goals_pupils.clone(),
+            goals_teacher: self.goals_teacher.clone(),
+            goals_school: self.goals_school.clone(),
+            support_description: self.support_description.clone(),
+            direct_minutes_per_week: direct,
+            indirect_minutes_per_week: indirect,
+            outside_class_minutes_per_week: outside,
+            weeks,
+            start_date,
+            end_date,
+            executor_kind: self.executor_kind,
+            executor_id: self.executor_id.filter(|_| external),
+            staff_function: self.staff_function.filter(|_| internal),
+            salary_scale: self.salary_scale.filter(|_| internal),
+            hourly_rate_cents,
+            case_director: (self.kind == ArrangementKind::Integral && !case_director.is_empty())
+                .then(|| case_director.to_owned()),
+            preconditions: self.preconditions,
+        };
+        (proposal, errors)
     }
 }
 

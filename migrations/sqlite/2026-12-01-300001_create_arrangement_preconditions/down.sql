@@ -1,0 +1,1 @@
+DROP TABLE arrangement_preconditions;

@@ -48,7 +48,18 @@ async fn take_justified(browser: &Browser, action: &str, why: &str, status: &str
     take(browser, action, status).await;
 }
 
+/// Answers every precondition the partnership asks "yes", as the school does once they hold
+/// (unanswered ones count as not met at make-definitive).
+async fn confirm_preconditions(browser: &Browser) {
+    let selects =
+        browser.client.find_all(fantoccini::Locator::Css("#preconditions select")).await.expect("selects");
+    for select in selects {
+        select.select_by_value("yes").await.expect("answer a precondition");
+    }
+}
+
 async fn saved_dossier(browser: &Browser, title: &str) -> ArrangementId {
+    confirm_preconditions(browser).await;
     browser.click("#dossier-save").await;
     browser.wait_for_text("h1", title).await;
     browser.wait_for_text("#dossier-status", "Concept").await;

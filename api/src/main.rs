@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use arrangeer_api::config::{Mode, Settings};
-use arrangeer_api::db::maintenance;
+use arrangeer_api::db::{integrity, maintenance};
 use arrangeer_api::services::demo;
 use arrangeer_api::startup::Application;
 use arrangeer_api::telemetry;
@@ -72,7 +72,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Check => {
-            let report = maintenance::check(&settings.database_url())?;
+            let report = integrity::check(&settings.database_url())?;
             println!("{}", serde_json::to_string_pretty(&report)?);
             if report.integrity == "ok" {
                 Ok(())

@@ -11,6 +11,7 @@ pub mod consultations;
 pub mod evaluations;
 pub mod feed_tokens;
 pub mod integral_actions;
+pub mod integrity;
 pub mod maintenance;
 pub mod organisations;
 pub mod payments;

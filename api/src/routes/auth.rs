@@ -37,13 +37,7 @@ pub async fn login(
     limits: web::Data<LoginLimits>,
     Json(request): Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let context = LoginContext {
-        keys: &keys,
-        refresh: **refresh,
-        limits: &limits,
-        client: limits.client_address(&req),
-    };
-    let response = services::auth::login(&db, context, request).await?;
+    let response = services::auth::login(&db, login_context(&req, &keys, &refresh, &limits), request).await?;
     Ok(HttpResponse::Ok().json(response))
 }
 
@@ -90,4 +84,15 @@ pub async fn logout(
 ) -> Result<HttpResponse, ApiError> {
     services::sessions::logout(&db, request.refresh_token).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// What a login needs besides the credentials: keys, session settings, limits and the client's
+/// address (also used when accepting an invitation, which logs the parent in).
+pub(super) fn login_context<'a>(
+    req: &HttpRequest,
+    keys: &'a JwtKeys,
+    refresh: &RefreshSettings,
+    limits: &'a LoginLimits,
+) -> LoginContext<'a> {
+    LoginContext { keys, refresh: *refresh, limits, client: limits.client_address(req) }
 }

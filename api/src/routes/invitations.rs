@@ -14,7 +14,6 @@ use crate::auth::{Authorized, JwtKeys};
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
-use crate::services::auth::LoginContext;
 use crate::services::invitations::InvitationSettings;
 
 /// Invite a guardian of a pupil of the caller's school by e-mail address (school staff):
@@ -74,12 +73,7 @@ pub async fn accept_invitation(
 ) -> Result<HttpResponse, ApiError> {
     let address = req.peer_addr().map(|a| a.ip().to_string());
     // accepting logs the parent in: the same limits and session as a login
-    let context = LoginContext {
-        keys: &keys,
-        refresh: **refresh,
-        limits: &limits,
-        client: limits.client_address(&req),
-    };
+    let context = super::auth::login_context(&req, &keys, &refresh, &limits);
     let login = services::invitations::accept_invitation(&db, context, address, request).await?;
     Ok(HttpResponse::Created().json(login))
 }

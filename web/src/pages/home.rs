@@ -1,4 +1,14 @@
-//! The start page: greets the user by name and role. Role dashboards grow from here.
+//! The start page: greets the user by name and role, then answers "what needs me now" with
+//! the start page of the user's role (one file each under `home/`).
+
+mod common;
+mod consultant;
+mod executor;
+mod parent;
+mod school;
+mod swv_admin;
+
+use arrangeer_shared::Role;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -44,7 +54,15 @@ pub fn HomePage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let user = &session.user;
+    let dashboard = match user.role {
+        Role::School => html! { <school::SchoolDashboard lang={lang} /> },
+        Role::Consultant => html! { <consultant::ConsultantDashboard lang={lang} me={user.id} /> },
+        Role::Executor => html! { <executor::ExecutorDashboard lang={lang} /> },
+        Role::SwvAdmin => html! { <swv_admin::SwvAdminDashboard lang={lang} /> },
+        Role::Parent => html! { <parent::ParentDashboard lang={lang} me={user.id} /> },
+    };
     html! {
+        <>
         <section class="card">
             <h1 id="main-heading" tabindex="-1">{ format!("{}, {}", t(lang, T::Welcome), user.name) }</h1>
             <p id="role-line">
@@ -63,5 +81,7 @@ pub fn HomePage() -> Html {
                 }
             </dl>
         </section>
+        { dashboard }
+        </>
     }
 }

@@ -111,6 +111,9 @@ async fn school_uploads_a_document_with_a_progress_bar_and_sees_it_listed() {
     let school = app.token(Role::School, UTRECHT).await;
     let list: Vec<serde_json::Value> =
         app.get_ok(&format!("/api/v1/arrangements/{}/attachments", seeded.submitted.id), &school).await;
-    assert!(list.iter().any(|a| a["fileName"] == "verslag-leerkracht.pdf" && a["kind"] == "other"), "{list:?}");
+    assert!(
+        list.iter().any(|a| a["fileName"] == "verslag-leerkracht.pdf" && a["kind"] == "other"),
+        "{list:?}"
+    );
     browser.close().await;
 }

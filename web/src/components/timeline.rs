@@ -97,11 +97,11 @@ pub fn next_move(status: Status) -> Option<(Who, U)> {
 
 /// The deadline that answers "by when": the soonest one for the role that must act, else the
 /// soonest of the dossier. `deadlines` may hold other dossiers' too.
-pub fn next_deadline<'a>(
+pub fn next_deadline(
     arrangement: arrangeer_shared::ids::ArrangementId,
     who: Who,
-    deadlines: &'a [DeadlineResponse],
-) -> Option<&'a DeadlineResponse> {
+    deadlines: &[DeadlineResponse],
+) -> Option<&DeadlineResponse> {
     let mut own: Vec<&DeadlineResponse> =
         deadlines.iter().filter(|d| d.arrangement_id == arrangement).collect();
     own.sort_by_key(|d| d.due_date);

@@ -35,12 +35,11 @@ pub fn HomePage() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match api::me(&token).await {
                         Ok(user) => {
-                            // the stored session carries the tokens of a refresh along the way
-                            let session = match session::stored() {
-                                Some(stored) => Session { user, ..stored },
-                                None => Session { token, refresh_token: String::new(), user },
-                            };
-                            app.dispatch(Action::LoggedIn(Box::new(session)))
+                            // the stored session carries the tokens of a refresh along the way;
+                            // none stored: the user logged out meanwhile, so do not bring it back
+                            if let Some(stored) = session::stored() {
+                                app.dispatch(Action::LoggedIn(Box::new(Session { user, ..stored })))
+                            }
                         }
                         Err(ClientError::Unauthenticated(_)) => app.dispatch(Action::Expired),
                         Err(_) => {}

@@ -148,3 +148,23 @@ async fn wait_until_up(url: &str) {
     }
     panic!("chromedriver did not come up at {url}");
 }
+
+/// Logs in through the login page as the demo account of `role` in `partnership`, forgetting
+/// any session of this tab first; returns once the start page greets the user.
+pub async fn log_in_as(
+    browser: &Browser,
+    app: &crate::TestApp,
+    role: arrangeer_shared::Role,
+    partnership: &str,
+) {
+    let account = crate::demo_account(role, partnership);
+    // on a page of the same origin where the app does not run (it could store its session again)
+    browser.client.goto(&app.url("/health")).await.expect("open a page without the app");
+    browser.client.execute("sessionStorage.clear();", vec![]).await.expect("forget the session");
+    browser.client.goto(&app.url("/inloggen")).await.expect("open the login page");
+    browser.wait_for_text("h1", "Inloggen").await;
+    browser.fill("#email", &account.email).await;
+    browser.fill("#password", arrangeer_api::services::demo::DEMO_PASSWORD).await;
+    browser.click("#login-submit").await;
+    browser.wait_for_text("h1", "Welkom").await;
+}

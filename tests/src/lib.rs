@@ -7,6 +7,9 @@
 pub mod browser;
 pub mod fixtures;
 
+pub mod axe;
+pub mod seed;
+
 use std::path::PathBuf;
 
 use arrangeer_api::config::{LogFormat, Mode, Settings};

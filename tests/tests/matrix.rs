@@ -174,6 +174,7 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/auth/refresh".into(), Some(json!({ "refreshToken": "not-a-token" }))),
         ("POST", "/api/v1/auth/logout".into(), Some(json!({ "refreshToken": "not-a-token" }))),
         ("GET", "/api/v1/payments?year=2027".into(), None),
+        ("PUT", "/api/v1/me/preferences".into(), Some(json!({ "language": "en" }))),
     ];
 
     let mut callers = Vec::new();

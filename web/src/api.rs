@@ -20,6 +20,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub mod consultations;
+pub mod dashboard;
+pub mod upload;
 
 const BASE: &str = "/api/v1";
 

@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use arrangeer_shared::api::auth::MeResponse;
+use arrangeer_shared::api::preferences::Language;
 use gloo_storage::{SessionStorage, Storage};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -57,11 +58,17 @@ impl Reducible for AppState {
         let mut next = (*self).clone();
         match action {
             Action::LoggedIn(session) => {
+                // the language the user chose on the server wins over this device's
+                if let Some(language) = session.user.language {
+                    next.lang = lang_of(language);
+                    next.lang.remember();
+                }
                 store(&session);
                 next.session = Some(*session);
                 next.expired = false;
             }
             Action::LoggedOut => {
+                // everything of the session goes: tokens, the user, cached page state
                 SessionStorage::clear();
                 next.session = None;
                 next.expired = false;
@@ -74,6 +81,10 @@ impl Reducible for AppState {
             Action::SetLang(lang) => {
                 lang.remember();
                 next.lang = lang;
+                if let Some(session) = next.session.as_mut() {
+                    session.user.language = Some(language_of(lang));
+                    store(session);
+                }
             }
         }
         Rc::new(next)
@@ -87,6 +98,22 @@ impl AppState {
 }
 
 pub type AppContext = UseReducerHandle<AppState>;
+
+/// The web app's language for the API's.
+pub fn lang_of(language: Language) -> Lang {
+    match language {
+        Language::Nl => Lang::Nl,
+        Language::En => Lang::En,
+    }
+}
+
+/// The API's language for the web app's.
+pub fn language_of(lang: Lang) -> Language {
+    match lang {
+        Lang::Nl => Language::Nl,
+        Lang::En => Language::En,
+    }
+}
 
 /// The application state; panics only if used outside the provider in `app.rs`.
 #[hook]

@@ -104,7 +104,8 @@ fn wasm_bindgen_cli() -> Result {
     run(Command::new(cargo).args(["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]))
 }
 
-/// wasm-opt (from npm's `binaryen`: Debian's is too old for current Rust output).
+/// wasm-opt (from npm's `binaryen`: Debian's is too old for current Rust output) and axe-core
+/// (the accessibility check the browser tests inject into the pages).
 fn node_tools() -> Result {
     if !has("npm") {
         apt_install(&["nodejs", "npm"])?;
@@ -116,7 +117,10 @@ fn node_tools() -> Result {
         (Some(installed), Some(lock)) => installed < lock,
         _ => true,
     };
-    if stale || !web.join("node_modules/.bin/wasm-opt").exists() {
+    if stale
+        || !web.join("node_modules/.bin/wasm-opt").exists()
+        || !web.join("node_modules/axe-core/axe.min.js").exists()
+    {
         step("installing the web build tools from npm (npm ci)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&web))?;
     }

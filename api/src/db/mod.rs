@@ -27,6 +27,7 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod preferences;
 
 use std::time::Duration;
 

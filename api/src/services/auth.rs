@@ -137,5 +137,6 @@ pub(crate) fn me_from_row(conn: &mut DbConnection, row: UserRow) -> Result<MeRes
         },
         school,
         executor,
+        language: super::preferences::language_of(conn, &row.id)?,
     })
 }

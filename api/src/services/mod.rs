@@ -28,6 +28,7 @@ pub mod audit;
 pub mod invitations;
 pub mod opp_consents;
 pub mod opps;
+pub mod preferences;
 
 use arrangeer_shared::api::problem::FieldError;
 

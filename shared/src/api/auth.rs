@@ -83,4 +83,8 @@ pub struct MeResponse {
     pub school: Option<SchoolRef>,
     /// Set for role `executor`: the executor organisation the user works for.
     pub executor: Option<ExecutorRef>,
+    /// The language the user chose for the web app (`PUT /me/preferences`); absent until they
+    /// choose one (the web app then speaks Dutch, or what was chosen before logging in).
+    #[serde(default)]
+    pub language: Option<crate::api::preferences::Language>,
 }

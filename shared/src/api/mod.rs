@@ -15,6 +15,7 @@ pub mod page;
 pub mod payments;
 pub mod policy;
 pub mod preconditions;
+pub mod preferences;
 pub mod problem;
 pub mod pupils;
 pub mod quotes;

@@ -11,7 +11,7 @@ use super::error_message;
 use super::live_findings::finding_list;
 use crate::api::ClientError;
 use crate::format;
-use crate::i18n::{Lang, R, T, t};
+use crate::i18n::{Lang, R, t};
 
 #[derive(Properties, PartialEq)]
 pub struct DossierFindingsProps {
@@ -43,7 +43,7 @@ pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
         });
     }
     let body = match &*state {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="findings-none">{ t(lang, R::RulesNone) }</p> },
         Some(Ok(list)) => {
@@ -102,7 +102,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
         });
     }
     let costs = match &*state {
-        None => return html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => return html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => return html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(costs)) => costs,
     };

@@ -123,7 +123,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     };
 
     let list = match &*actions {
-        None => html! { <p role="status">{ t(lang, crate::i18n::T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(list) if list.is_empty() => {
             html! { <p id="no-integral-actions">{ t(lang, C::NoIntegralActions) }</p> }
         }

@@ -34,8 +34,38 @@ pub fn Layout(props: &LayoutProps) -> Html {
 
     let switch_language = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(app.lang.other())))
+        Callback::from(move |_: MouseEvent| {
+            let lang = app.lang.other();
+            app.dispatch(Action::SetLang(lang));
+            // remembered per user on the server; on this device (localStorage) before login
+            if let Some(token) = app.session.as_ref().map(|s| s.token.clone()) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ =
+                        crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
+                });
+            }
+        })
     };
+    // a user who has never chosen keeps the language picked before logging in (English), on
+    // the server too
+    {
+        let app = app.clone();
+        let unchosen = app
+            .session
+            .as_ref()
+            .filter(|s| s.user.language.is_none() && app.lang != crate::i18n::Lang::Nl)
+            .map(|s| s.token.clone());
+        use_effect_with(unchosen, move |unchosen| {
+            if let Some(token) = unchosen.clone() {
+                let lang = app.lang;
+                app.dispatch(Action::SetLang(lang));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ =
+                        crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
+                });
+            }
+        });
+    }
     let logout = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
@@ -102,14 +132,14 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         }
                     </nav>
                 }
-                <nav class="header-actions" aria-label="Account">
+                <nav class="header-actions" aria-label={t(lang, crate::i18n::U::AccountMenu)}>
                     if let Some(session) = &app.session {
                         <span class="user-name">{ &session.user.name }</span>
                         <button type="button" class="button secondary" id="logout" onclick={logout}>
                             { t(lang, T::LogOut) }
                         </button>
                     }
-                    <button type="button" class="button link" lang={lang.other().code()} onclick={switch_language}>
+                    <button type="button" class="button link" id="switch-language" lang={lang.other().code()} onclick={switch_language}>
                         { t(lang, T::SwitchLanguage) }
                     </button>
                 </nav>

@@ -3,6 +3,7 @@
 pub mod action_bar;
 pub mod checkbox;
 pub mod dossier_rules;
+pub mod feedback;
 pub mod fields;
 pub mod history;
 pub mod integral_actions;
@@ -12,6 +13,7 @@ pub mod proposal_form;
 pub mod proposal_view;
 pub mod pupil_picker;
 pub mod timeline;
+pub mod uploads;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
@@ -59,6 +61,8 @@ pub fn error_message(lang: Lang, err: &ClientError) -> String {
         ClientError::Problem(p) if p.status >= 500 => t(lang, T::ServerError).to_owned(),
         ClientError::Problem(p) if p.status == 403 => t(lang, D::Forbidden).to_owned(),
         ClientError::Problem(p) if p.status == 404 => t(lang, D::NotFoundDossier).to_owned(),
+        ClientError::Problem(p) if p.status == 412 => t(lang, crate::i18n::U::ChangedByOther).to_owned(),
+        ClientError::Problem(p) if p.status == 413 => t(lang, crate::i18n::U::FileTooLarge).to_owned(),
         ClientError::Unauthenticated(_) => t(lang, T::SessionExpired).to_owned(),
         // the server's own words are English: in Dutch, say at least that it did not work
         ClientError::Problem(p) => match (lang, p.detail.is_empty()) {

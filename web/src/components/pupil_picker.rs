@@ -13,7 +13,7 @@ use super::proposal_form::values::message;
 use crate::api::{self, ClientError};
 use crate::components::error_message;
 use crate::format;
-use crate::i18n::{F, Lang, T, t};
+use crate::i18n::{F, Lang, t};
 
 #[derive(Properties, PartialEq)]
 pub struct PupilPickerProps {
@@ -168,7 +168,7 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
     });
 
     let list = match &*pupils {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => html! { <p class="error-summary">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p>{ t(lang, F::NoPupils) }</p> },
         Some(Ok(list)) => html! {

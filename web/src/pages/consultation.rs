@@ -197,7 +197,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     };
     let token = session.token.clone();
     let c = match &*consultation {
-        None => return page(lang, html! { <p role="status">{ t(lang, T::Loading) }</p> }),
+        None => return page(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
         Some(Err(err)) => {
             return page(
                 lang,

@@ -10,7 +10,7 @@ use crate::api::{ClientError, consultations as api};
 use crate::app::Route;
 use crate::components::{AppLink, error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{C, T, t};
+use crate::i18n::{C, t};
 use crate::session::use_app;
 
 #[component]
@@ -38,7 +38,7 @@ pub fn ConsultationListPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*result {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => {
             html! { <div class="error-box" role="alert"><p>{ error_message(lang, err) }</p></div> }
         }

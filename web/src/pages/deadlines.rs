@@ -72,7 +72,7 @@ pub fn DeadlinesPage() -> Html {
     };
 
     let table = match &*list {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => {
             html! { <p class="error-box" role="alert" id="deadlines-error">{ error_message(lang, err) }</p> }
         }

@@ -20,9 +20,10 @@ use crate::components::proposal_form::ProposalForm;
 use crate::components::proposal_form::values::{FormValues, Parsed};
 use crate::components::proposal_view::ProposalView;
 use crate::components::timeline::Timeline;
+use crate::components::uploads::Uploads;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{C, D, F, Lang, R, T, t};
+use crate::i18n::{C, D, F, Lang, R, T, U, t};
 use crate::pages::opp_status::OppConsentStatus;
 use crate::session::use_app;
 
@@ -77,6 +78,24 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
             }
         });
     }
+    // the deadlines say who must act by when (parents have none to meet); read again after
+    // every change of the dossier
+    let deadlines = use_state(Vec::<arrangeer_shared::api::deadlines::DeadlineResponse>::new);
+    {
+        let deadlines = deadlines.clone();
+        let is_parent = app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent);
+        let version = state.arrangement.as_ref().map(|a| a.version);
+        use_effect_with((token.clone(), id, version), move |(token, _, version)| {
+            if let (Some(token), Some(_), false) = (token.clone(), version, is_parent) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    // without them the timeline still shows the steps and who acts
+                    if let Ok(list) = crate::api::rules::list_deadlines(&token).await {
+                        deadlines.set(list);
+                    }
+                });
+            }
+        });
+    }
     use_effect_with(state.focus, |focus| {
         if let Some((_, target)) = focus {
             focus_by_id(target);
@@ -96,7 +115,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let heading =
         s.arrangement.as_ref().map_or_else(|| t(lang, D::DossierHeading).to_owned(), |a| a.title.clone());
     let body = match (&s.arrangement, &s.load_error) {
-        (None, None) => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        (None, None) => html! { <crate::components::feedback::Loading lang={lang} /> },
         (None, Some(err)) => html! {
             <div class="error-box" role="alert" id="load-error">
                 <p>{ error_message(lang, err) }</p>
@@ -133,7 +152,8 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     }
                     <section class="part" aria-labelledby="timeline-heading">
                         <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
-                        <Timeline lang={lang} status={a.status} previous={s.previous_status()} />
+                        <Timeline lang={lang} status={a.status} previous={s.previous_status()}
+                            arrangement={Some(a.id)} deadlines={(*deadlines).clone()} />
                     </section>
                     <section class="part" aria-labelledby="actions-heading">
                         <h2 id="actions-heading">{ t(lang, D::ActionsHeading) }</h2>
@@ -199,6 +219,13 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                             <ProposalView lang={lang} arrangement={a.clone()} />
                         }
                     </section>
+                    if session.user.role != Role::Parent {
+                        <section class="part" aria-labelledby="documents-heading">
+                            <h2 id="documents-heading">{ t(lang, U::DocumentsHeading) }</h2>
+                            <Uploads lang={lang} token={token.clone()} arrangement={a.id} pupils={a.pupils.clone()}
+                                writable={!a.status.is_final()} />
+                        </section>
+                    }
                     <section class="part" aria-labelledby="history-heading">
                         <h2 id="history-heading">{ t(lang, D::HistoryHeading) }</h2>
                         <History lang={lang} events={s.history.clone()} />

@@ -110,7 +110,7 @@ pub fn DossierListPage() -> Html {
     };
 
     let body = match &*result {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => html! {
             <div class="error-box" role="alert" id="list-error">
                 <p>{ error_message(lang, err) }</p>

@@ -1,4 +1,14 @@
-//! The start page: greets the user by name and role. Role dashboards grow from here.
+//! The start page: greets the user by name and role, then answers "what needs me now" with
+//! the start page of the user's role (one file each under `home/`).
+
+mod common;
+mod consultant;
+mod executor;
+mod parent;
+mod school;
+mod swv_admin;
+
+use arrangeer_shared::Role;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -25,12 +35,11 @@ pub fn HomePage() -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match api::me(&token).await {
                         Ok(user) => {
-                            // the stored session carries the tokens of a refresh along the way
-                            let session = match session::stored() {
-                                Some(stored) => Session { user, ..stored },
-                                None => Session { token, refresh_token: String::new(), user },
-                            };
-                            app.dispatch(Action::LoggedIn(Box::new(session)))
+                            // the stored session carries the tokens of a refresh along the way;
+                            // none stored: the user logged out meanwhile, so do not bring it back
+                            if let Some(stored) = session::stored() {
+                                app.dispatch(Action::LoggedIn(Box::new(Session { user, ..stored })))
+                            }
                         }
                         Err(ClientError::Unauthenticated(_)) => app.dispatch(Action::Expired),
                         Err(_) => {}
@@ -44,7 +53,15 @@ pub fn HomePage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let user = &session.user;
+    let dashboard = match user.role {
+        Role::School => html! { <school::SchoolDashboard lang={lang} /> },
+        Role::Consultant => html! { <consultant::ConsultantDashboard lang={lang} me={user.id} /> },
+        Role::Executor => html! { <executor::ExecutorDashboard lang={lang} /> },
+        Role::SwvAdmin => html! { <swv_admin::SwvAdminDashboard lang={lang} /> },
+        Role::Parent => html! { <parent::ParentDashboard lang={lang} me={user.id} /> },
+    };
     html! {
+        <>
         <section class="card">
             <h1 id="main-heading" tabindex="-1">{ format!("{}, {}", t(lang, T::Welcome), user.name) }</h1>
             <p id="role-line">
@@ -63,5 +80,7 @@ pub fn HomePage() -> Html {
                 }
             </dl>
         </section>
+        { dashboard }
+        </>
     }
 }

@@ -11,7 +11,7 @@ use crate::app::Route;
 use crate::components::fields::TextField;
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{Lang, O, T, t};
+use crate::i18n::{Lang, O, t};
 use crate::session::use_app;
 
 /// Every published plan of the caller's children, read in full.
@@ -49,7 +49,7 @@ pub fn ParentOppPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*plans {
-        None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+        None => html! { <crate::components::feedback::Loading lang={lang} /> },
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="no-plans">{ t(lang, O::NoPlans) }</p> },
         Some(Ok(list)) => html! {

@@ -18,28 +18,39 @@ pub struct OppStatusProps {
 #[component]
 pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
     let lang = props.lang;
-    let plans = use_state(|| None::<Vec<(PupilRef, Option<OppSummary>)>>);
+    type Plans = Result<Vec<(PupilRef, Option<OppSummary>)>, crate::api::ClientError>;
+    let plans = use_state(|| None::<Plans>);
     {
         let plans = plans.clone();
         use_effect_with((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
             let (token, pupils) = (token.to_string(), pupils.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut found = Vec::new();
-                for pupil in pupils {
-                    let plan = api::list_opps(&token, Some(pupil.id))
-                        .await
-                        .ok()
-                        .and_then(|p| p.items.into_iter().next());
-                    found.push((pupil, plan));
-                }
-                plans.set(Some(found));
+                let found = async {
+                    let mut found = Vec::new();
+                    for pupil in pupils {
+                        let plan = api::list_opps(&token, Some(pupil.id)).await?.items.into_iter().next();
+                        found.push((pupil, plan));
+                    }
+                    Ok(found)
+                };
+                // a failure is said, not shown as "no plan yet"
+                plans.set(Some(found.await));
             });
         });
     }
-    let Some(list) = &*plans else { return html! {} };
-    html! {
-        <section class="part" aria-labelledby="opps-heading">
-            <h2 id="opps-heading">{ t(lang, O::DossierOppsHeading) }</h2>
+    let list = match &*plans {
+        None => return section(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        Some(Err(err)) => {
+            return section(
+                lang,
+                html! { <crate::components::feedback::ErrorBox lang={lang} error={err.clone()} /> },
+            );
+        }
+        Some(Ok(list)) => list,
+    };
+    section(
+        lang,
+        html! {
             <ul class="plain" id="dossier-opps">
                 { for list.iter().map(|(pupil, plan)| {
                     let state = match plan {
@@ -52,6 +63,15 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
                     html! { <li id={format!("opp-status-{}", pupil.id)}>{ format!("{} — {state}", pupil.name) }</li> }
                 }) }
             </ul>
+        },
+    )
+}
+
+fn section(lang: Lang, body: Html) -> Html {
+    html! {
+        <section class="part" aria-labelledby="opps-heading">
+            <h2 id="opps-heading">{ t(lang, O::DossierOppsHeading) }</h2>
+            { body }
         </section>
     }
 }

@@ -12,7 +12,7 @@ use crate::components::fields::TextField;
 use crate::components::live_findings::today;
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
-use crate::i18n::{Lang, R, T, t};
+use crate::i18n::{Lang, R, t};
 use crate::session::use_app;
 
 fn amount_cells(a: &PaymentAmounts) -> Html {
@@ -157,7 +157,7 @@ pub fn PaymentsPage() -> Html {
                 <button type="submit" class="button primary" id="payments-show">{ t(lang, R::PaymentsShow) }</button>
             </form>
             { match &*report {
-                None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
+                None => html! { <crate::components::feedback::Loading lang={lang} /> },
                 Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
                 Some(Ok(r)) => html! {
                     <>

@@ -273,7 +273,7 @@ pub fn PolicyEditorPage() -> Html {
         };
     }
     let current = match &*loaded {
-        None => return page(lang, html! { <p role="status">{ t(lang, T::Loading) }</p> }),
+        None => return page(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
         Some(Err(err)) => {
             return page(lang, html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> });
         }

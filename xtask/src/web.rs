@@ -109,10 +109,35 @@ fn copy_static(dist: &Path) -> Result {
     Ok(())
 }
 
-/// Prints the gzipped size of what a browser downloads for the app (WASM + JS glue).
+/// The most a browser may download for the app, gzipped (WASM + JS glue), in bytes: the
+/// budget of issue 6. `cargo xtask test` fails when the built app is larger.
+pub const BUDGET_BYTES: usize = 350 * 1024;
+
+/// Prints the gzipped size of what a browser downloads for the app (WASM, JS glue, total).
 pub fn print_size() -> Result {
+    gzipped_total().map(|_| ())
+}
+
+/// Fails with a clear message when the built app exceeds [`BUDGET_BYTES`] gzipped.
+pub fn check_budget() -> Result {
+    let total = gzipped_total()?;
+    if total > BUDGET_BYTES {
+        return Err(format!(
+            "the web app is {:.1} KB gzipped (WASM + JS), over its budget of {} KB by {:.1} KB; \
+             see README \"Size of the web app\" for where the bytes go",
+            total as f64 / 1024.0,
+            BUDGET_BYTES / 1024,
+            (total - BUDGET_BYTES) as f64 / 1024.0
+        ));
+    }
+    Ok(())
+}
+
+/// Prints each file's size and returns the gzipped total in bytes.
+fn gzipped_total() -> Result<usize> {
     let dist = dist_dir();
     let mut total = 0;
+    let mut js = 0;
     for file in ["arrangeer_web_bg.wasm", "arrangeer_web.js", "boot.js"] {
         let path = dist.join(file);
         let out = Command::new("gzip")
@@ -125,8 +150,17 @@ pub fn print_size() -> Result {
         }
         let raw = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         println!("  {file:<24} {:>8} bytes, {:>7} bytes gzipped", raw, out.stdout.len());
+        if file.ends_with(".js") {
+            js += out.stdout.len();
+        }
         total += out.stdout.len();
     }
-    println!("  web app total (gzipped): {:.1} KB (budget 350 KB)", total as f64 / 1024.0);
-    Ok(())
+    println!(
+        "  web app total (gzipped): {:.1} KB = WASM {:.1} KB + JS {:.1} KB (budget {} KB)",
+        total as f64 / 1024.0,
+        (total - js) as f64 / 1024.0,
+        js as f64 / 1024.0,
+        BUDGET_BYTES / 1024
+    );
+    Ok(total)
 }

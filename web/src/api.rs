@@ -65,13 +65,22 @@ fn authorised(builder: RequestBuilder, token: Option<&str>) -> RequestBuilder {
     }
 }
 
-/// The one place that turns an answer into a value or a [`ClientError`].
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+fn network(e: gloo_net::Error) -> ClientError {
+    ClientError::Network(e.to_string())
+}
+
+/// The body of a successful answer, or the problem the server reported. Not generic, so
+/// there is one copy of it in the WASM, whatever the number of answer types.
+async fn answer_text(response: Response) -> Result<String, ClientError> {
     if response.ok() {
-        return response.json::<T>().await.map_err(|e| ClientError::Network(e.to_string()));
+        return response.text().await.map_err(network);
     }
     let status = response.status();
-    let problem = response.json::<Problem>().await.unwrap_or_else(|_| Problem {
+    let problem = match response.text().await {
+        Ok(text) => serde_json::from_str::<Problem>(&text).ok(),
+        Err(_) => None,
+    };
+    let problem = problem.unwrap_or_else(|| Problem {
         kind: "about:blank".into(),
         title: response.status_text(),
         status,
@@ -82,19 +91,31 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }
 
-/// Sends a request built by `builder` (with the token) and reads the answer. A 401 on a call
-/// with a token is answered by refreshing the session once and sending the request again.
-async fn request<T: DeserializeOwned>(
+/// The typed value of an answer's JSON body: the only part that is generic.
+// the ClientError that every call in this module returns (the async ones are not linted)
+#[allow(clippy::result_large_err)]
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ClientError> {
+    serde_json::from_str::<T>(text).map_err(|e| ClientError::Network(e.to_string()))
+}
+
+/// The one place that turns an answer into a value or a [`ClientError`].
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+    decode(&answer_text(response).await?)
+}
+
+/// Sends a request built by `builder` (with the token and an optional JSON body) and returns
+/// the text of the answer. A 401 on a call with a token is answered by refreshing the session
+/// once and sending the request again. Not generic: one copy in the WASM.
+async fn send(
     builder: RequestBuilder,
-    body: Option<&(impl Serialize + ?Sized)>,
+    body: Option<String>,
     token: Option<&str>,
-) -> Result<T, ClientError> {
-    let network = |e: gloo_net::Error| ClientError::Network(e.to_string());
+) -> Result<String, ClientError> {
     // after a refresh the stored token is newer than the one the page holds
     let token = token.map(|t| crate::session::stored().map(|s| s.token).unwrap_or_else(|| t.to_owned()));
     let builder = authorised(builder, token.as_deref());
     let built = match body {
-        Some(body) => builder.json(body),
+        Some(json) => builder.header("Content-Type", "application/json").body(json),
         None => builder.build(),
     }
     .map_err(network)?;
@@ -106,9 +127,22 @@ async fn request<T: DeserializeOwned>(
         && let Some(fresh) = refreshed_token(&stale).await
     {
         let _ = spare.headers().set("Authorization", &format!("Bearer {fresh}"));
-        return read(Request::from(spare).send().await.map_err(network)?).await;
+        return answer_text(Request::from(spare).send().await.map_err(network)?).await;
     }
-    read(response).await
+    answer_text(response).await
+}
+
+/// [`send`] with `body` as JSON, decoding the answer as `T`.
+async fn request<T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: Option<&(impl Serialize + ?Sized)>,
+    token: Option<&str>,
+) -> Result<T, ClientError> {
+    let body = match body {
+        Some(body) => Some(serde_json::to_string(body).map_err(|e| ClientError::Network(e.to_string()))?),
+        None => None,
+    };
+    decode(&send(builder, body, token).await?)
 }
 
 async fn get<T: DeserializeOwned>(builder: RequestBuilder, token: &str) -> Result<T, ClientError> {

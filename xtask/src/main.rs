@@ -69,6 +69,8 @@ fn start() -> Result {
 fn test() -> Result {
     setup::all(true)?;
     web::build()?;
+    step("size budget of the web app (gzipped WASM + JS)");
+    web::check_budget()?;
     step("OpenAPI document (openapi-spec-validator)");
     setup::validate_openapi(&root().join("openapi").join("openapi.json"))?;
     step("formatting (cargo fmt --check)");

@@ -27,6 +27,8 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod statistics;
+pub mod statistics_facts;
 
 use std::time::Duration;
 

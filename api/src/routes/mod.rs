@@ -28,6 +28,8 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod exports;
+pub mod statistics;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -130,6 +132,10 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(auth::refresh_session)
             .service(auth::logout)
             .service(payments::list_payments)
+            .service(statistics::get_statistics)
+            .service(exports::export_arrangements)
+            .service(exports::export_payments)
+            .service(exports::export_statistics)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -28,6 +28,8 @@ pub mod audit;
 pub mod invitations;
 pub mod opp_consents;
 pub mod opps;
+pub mod exports;
+pub mod statistics;
 
 use arrangeer_shared::api::problem::FieldError;
 

@@ -21,3 +21,5 @@ pub mod quotes;
 pub mod reductions;
 pub mod schools;
 pub mod users;
+pub mod exports;
+pub mod statistics;

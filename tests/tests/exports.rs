@@ -34,8 +34,10 @@ async fn draft(app: &TestApp, school: &str, title: &str, p: Proposal) -> Arrange
 async fn file(app: &TestApp, token: &str, path: &str) -> (String, Vec<u8>) {
     let response = app.get(path, token).await;
     assert_eq!(response.status(), 200, "{path}");
-    let content_type = response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    let disposition = response.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let content_type =
+        response.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let disposition =
+        response.headers().get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or("");
     assert!(disposition.starts_with("attachment; filename="), "{disposition}");
     (content_type, response.bytes().await.expect("body").to_vec())
 }
@@ -47,7 +49,8 @@ fn csv_rows(bytes: &[u8]) -> (csv::StringRecord, Vec<csv::StringRecord>) {
 }
 
 fn xlsx_rows(bytes: Vec<u8>, sheet: &str) -> Vec<Vec<Data>> {
-    let mut workbook: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx workbook");
+    let mut workbook: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(bytes)).expect("an xlsx workbook");
     let range = workbook.worksheet_range(sheet).expect("the sheet");
     range.rows().map(|r| r.to_vec()).collect()
 }
@@ -56,7 +59,9 @@ async fn export_log(app: &TestApp, token: &str) -> Vec<arrangeer_api::db::statis
     let me: MeResponse = app.get_ok("/api/v1/me", token).await;
     let partnership = me.partnership.id.to_string();
     app.db
-        .run_blocking(move |conn| export_events(conn, &partnership, 100).map_err(arrangeer_api::db::DbError::from))
+        .run_blocking(move |conn| {
+            export_events(conn, &partnership, 100).map_err(arrangeer_api::db::DbError::from)
+        })
         .expect("export log")
 }
 
@@ -97,7 +102,10 @@ async fn arrangement_exports_parse_back_with_the_rows_in_scope_and_defused_formu
     let log = export_log(&app, &admin).await;
     assert_eq!(log.len(), 3);
     let by_school = log.iter().find(|e| e.format == "xlsx").expect("the Excel export");
-    assert_eq!((by_school.export.as_str(), by_school.actor_role.as_str(), by_school.row_count), ("arrangements", "school", 2));
+    assert_eq!(
+        (by_school.export.as_str(), by_school.actor_role.as_str(), by_school.row_count),
+        ("arrangements", "school", 2)
+    );
     let filters: serde_json::Value = serde_json::from_str(&by_school.filters).expect("filters as JSON");
     assert_eq!((filters["status"].as_str(), filters["kind"].as_str()), (Some("draft"), Some("individual")));
 
@@ -154,7 +162,8 @@ async fn payment_and_statistics_exports_hold_the_figures_and_are_logged() {
     assert_eq!(app.get("/api/v1/exports/payments?format=csv&year=2026", &school).await.status(), 403);
 
     let year = chrono::Utc::now().year();
-    let (_, body) = file(&app, &consultant, &format!("/api/v1/exports/statistics?format=csv&year={year}")).await;
+    let (_, body) =
+        file(&app, &consultant, &format!("/api/v1/exports/statistics?format=csv&year={year}")).await;
     let (header, rows) = csv_rows(&body);
     assert_eq!(&header[0], "section");
     let figure = |section: &str, key: &str, name: &str| {
@@ -169,7 +178,11 @@ async fn payment_and_statistics_exports_hold_the_figures_and_are_logged() {
         log.iter().map(|e| (e.export.as_str(), e.format.as_str(), e.actor_role.as_str())).collect();
     assert_eq!(
         kinds,
-        vec![("statistics", "csv", "consultant"), ("payments", "xlsx", "swv_admin"), ("payments", "xlsx", "swv_admin")]
+        vec![
+            ("statistics", "csv", "consultant"),
+            ("payments", "xlsx", "swv_admin"),
+            ("payments", "xlsx", "swv_admin")
+        ]
     );
     assert!(log.iter().all(|e| e.row_count > 0));
 }

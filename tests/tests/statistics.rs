@@ -79,7 +79,8 @@ async fn seed(app: &TestApp) {
     let school = app.token(Role::School, UTRECHT).await;
     let pupil = new_pupil(app, &school, "Daan", "de Wit").await;
     let content = opp_content();
-    let opp: OppResponse = app.post_ok("/api/v1/opps", &school, &CreateOppRequest { pupil_id: pupil, content }).await;
+    let opp: OppResponse =
+        app.post_ok("/api/v1/opps", &school, &CreateOppRequest { pupil_id: pupil, content }).await;
     let v1: OppVersionResponse =
         app.post_ok(&format!("/api/v1/opps/{}/actions/publish", opp.id), &school, &json!({})).await;
     let goal = v1.content.goals[0].id.expect("goal id");
@@ -138,7 +139,12 @@ async fn check_figures(app: &TestApp, s: &StatisticsResponse) {
     assert_eq!(s.arrangements, 5);
     let status = |st: Status| s.by_status.iter().find(|c| c.status == st).map(|c| c.count);
     assert_eq!(
-        (status(Status::InExecution), status(Status::Rejected), status(Status::Definitive), status(Status::Draft)),
+        (
+            status(Status::InExecution),
+            status(Status::Rejected),
+            status(Status::Definitive),
+            status(Status::Draft)
+        ),
         (Some(2), Some(1), Some(1), Some(1))
     );
     assert_eq!(s.by_status.len(), Status::ALL.len(), "every status, zeros included");
@@ -163,7 +169,10 @@ async fn check_figures(app: &TestApp, s: &StatisticsResponse) {
             total_cents: 480_00 + 4_000_00,
         }
     );
-    assert_eq!((year(2027).arrangements, year(2027).granted_cents, year(2027).total_cents), (1, 960_00, 960_00));
+    assert_eq!(
+        (year(2027).arrangements, year(2027).granted_cents, year(2027).total_cents),
+        (1, 960_00, 960_00)
+    );
     let t = &s.throughput;
     assert_eq!((t.request_to_decision.count, t.request_to_decision.median_days), (3, Some(0.0)));
     assert_eq!((t.definitive_to_decision.count, t.definitive_to_decision.over_deadline), (3, Some(0)));
@@ -175,10 +184,8 @@ async fn check_figures(app: &TestApp, s: &StatisticsResponse) {
     // the aggregate gives the count of `GET /deadlines` for the kinds it counts
     let admin = app.token(Role::SwvAdmin, UTRECHT).await;
     let listed: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &admin).await;
-    let overdue = listed
-        .iter()
-        .filter(|d| d.overdue && !s.overdue_deadlines.not_counted.contains(&d.kind))
-        .count();
+    let overdue =
+        listed.iter().filter(|d| d.overdue && !s.overdue_deadlines.not_counted.contains(&d.kind)).count();
     assert_eq!(s.overdue_deadlines.total, overdue as u64, "{listed:?}");
 }
 
@@ -215,7 +222,8 @@ async fn statistics_agree_between_sqlite_and_postgresql_on_the_same_seeded_data(
     seed(&postgres).await;
     let on_postgres = statistics(&postgres, Role::SwvAdmin, UTRECHT).await;
     check_figures(&postgres, &on_postgres).await;
-    let (a, b) = (serde_json::to_value(&on_sqlite).expect("json"), serde_json::to_value(&on_postgres).expect("json"));
+    let (a, b) =
+        (serde_json::to_value(&on_sqlite).expect("json"), serde_json::to_value(&on_postgres).expect("json"));
     assert_eq!(without_ids(a), without_ids(b));
     for role in [Role::School, Role::Consultant] {
         let (a, b) = (statistics(&sqlite, role, UTRECHT).await, statistics(&postgres, role, UTRECHT).await);
@@ -239,7 +247,11 @@ async fn statistics_are_scoped_per_role_and_refuse_bad_input() {
     let year = this_year();
     for role in [Role::Executor, Role::Parent] {
         let token = app.token(role, UTRECHT).await;
-        assert_eq!(app.get(&format!("/api/v1/statistics?year={year}"), &token).await.status(), 403, "{role:?}");
+        assert_eq!(
+            app.get(&format!("/api/v1/statistics?year={year}"), &token).await.status(),
+            403,
+            "{role:?}"
+        );
     }
     let admin = app.token(Role::SwvAdmin, UTRECHT).await;
     let other_school = app.token(Role::School, LIEMERS).await;
@@ -248,8 +260,9 @@ async fn statistics_are_scoped_per_role_and_refuse_bad_input() {
     assert_eq!(app.get(&path, &admin).await.status(), 404, "a school of another partnership");
     let own = app.token(Role::School, UTRECHT).await;
     let ours: Page<SchoolResponse> = app.get_ok("/api/v1/schools", &own).await;
-    let only: StatisticsResponse =
-        app.get_ok(&format!("/api/v1/statistics?year={year}&schoolId={}&kind=cluster", ours.items[0].id), &admin).await;
+    let only: StatisticsResponse = app
+        .get_ok(&format!("/api/v1/statistics?year={year}&schoolId={}&kind=cluster", ours.items[0].id), &admin)
+        .await;
     assert_eq!((only.arrangements, only.by_school.len()), (0, 1), "no clusters were seeded");
     assert_eq!(app.get("/api/v1/statistics?year=1999", &admin).await.status(), 422);
     assert_eq!(app.get("/api/v1/statistics", &admin).await.status(), 400);

@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub mod consultations;
+pub mod statistics;
 
 const BASE: &str = "/api/v1";
 

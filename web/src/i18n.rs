@@ -9,6 +9,7 @@ mod forms;
 mod opp;
 mod rules;
 mod security;
+mod statistics;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -24,6 +25,7 @@ pub use forms::{F, error_text};
 pub use opp::O;
 pub use rules::R;
 pub use security::S;
+pub use statistics::St;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -113,6 +115,14 @@ pub enum T {
     Security(S),
     /// Texts of the rules, money and deadlines pages.
     Rules(R),
+    /// Texts of the statistics page and its charts.
+    Statistics(St),
+}
+
+impl From<St> for T {
+    fn from(key: St) -> T {
+        T::Statistics(key)
+    }
 }
 
 impl From<O> for T {
@@ -216,6 +226,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::Consultation(key), lang) => pick(lang, consultations::text(key)),
         (T::Security(key), lang) => pick(lang, security::text(key)),
         (T::Rules(key), lang) => pick(lang, rules::text(key)),
+        (T::Statistics(key), lang) => pick(lang, statistics::text(key)),
     }
 }
 

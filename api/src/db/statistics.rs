@@ -231,8 +231,12 @@ impl ClockSource {
                 // created_on <= day
                 format!("a.created_at < {next_day}"),
             ),
-            ClockSource::Definitive => ("arrangement_milestones a WHERE 1 = 1", format!("a.definitive_on <= {day}")),
-            ClockSource::Granted => ("arrangement_milestones a WHERE 1 = 1", format!("a.granted_on <= {day}")),
+            ClockSource::Definitive => {
+                ("arrangement_milestones a WHERE 1 = 1", format!("a.definitive_on <= {day}"))
+            }
+            ClockSource::Granted => {
+                ("arrangement_milestones a WHERE 1 = 1", format!("a.granted_on <= {day}"))
+            }
             ClockSource::EndDate => ("arrangements a WHERE 1 = 1", format!("a.end_date <= {day}")),
             ClockSource::IntegralActionDue => (
                 "arrangements a JOIN integral_actions i ON i.arrangement_id = a.id AND i.status = 'open' WHERE 1 = 1",

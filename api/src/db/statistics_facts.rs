@@ -46,7 +46,11 @@ pub struct MoneyYearRow {
 
 /// Replaces the arrangement's milestones and money (one insert per row: the multi-backend
 /// connection has no multi-row insert).
-pub fn replace(conn: &mut DbConnection, milestones: &MilestoneRow, money: &[MoneyYearRow]) -> QueryResult<()> {
+pub fn replace(
+    conn: &mut DbConnection,
+    milestones: &MilestoneRow,
+    money: &[MoneyYearRow],
+) -> QueryResult<()> {
     let id = milestones.arrangement_id.as_str();
     diesel::delete(arrangement_money_years::table.filter(arrangement_money_years::arrangement_id.eq(id)))
         .execute(conn)?;
@@ -94,7 +98,11 @@ pub fn insert_export_event(conn: &mut DbConnection, row: &ExportEventRow) -> Que
 }
 
 /// The partnership's exports, newest first.
-pub fn export_events(conn: &mut DbConnection, partnership_id: &str, limit: i64) -> QueryResult<Vec<ExportEventRow>> {
+pub fn export_events(
+    conn: &mut DbConnection,
+    partnership_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<ExportEventRow>> {
     export_events::table
         .filter(export_events::partnership_id.eq(partnership_id))
         .select(ExportEventRow::as_select())

@@ -23,7 +23,10 @@ pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadshee
 pub fn download(file: ExportFile) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(file.format.content_type())
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", file.file_name())))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", file.file_name()),
+        ))
         .body(file.body)
 }
 
@@ -64,7 +67,8 @@ pub async fn export_arrangements(
     query: web::Query<ArrangementExportParams>,
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
-    let filter = ArrangementFilter { status: q.status, kind: q.kind, school_id: q.school_id.map(|s| s.to_string()) };
+    let filter =
+        ArrangementFilter { status: q.status, kind: q.kind, school_id: q.school_id.map(|s| s.to_string()) };
     let caller = super::opps::caller(user, &req);
     let file = services::exports::export_arrangements(&db, caller, filter, q.format).await?;
     Ok(download(file))

@@ -26,9 +26,9 @@ pub mod spa;
 pub mod users;
 
 pub mod audit;
+pub mod exports;
 pub mod invitations;
 pub mod opps;
-pub mod exports;
 pub mod statistics;
 
 use actix_web::middleware::DefaultHeaders;

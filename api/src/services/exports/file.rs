@@ -1,8 +1,8 @@
 //! One table as a file: CSV (RFC 4180, header row) or an Excel workbook, with every text cell
 //! defused against formula injection.
 
-pub use arrangeer_shared::api::exports::spreadsheet_safe;
 use arrangeer_shared::api::exports::ExportFormat;
+pub use arrangeer_shared::api::exports::spreadsheet_safe;
 use rust_xlsxwriter::Workbook;
 
 /// One cell of an exported table.

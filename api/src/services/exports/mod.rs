@@ -90,10 +90,11 @@ pub async fn export_arrangements(
                     format!("more than {MAX_ROWS} arrangements: narrow the filters"),
                 )]));
             }
-            let schools: HashMap<_, _> = organisations::list_schools(conn, &partnership, schools, None, i64::MAX)?
-                .into_iter()
-                .map(|(s, board)| (s.id.clone(), (s, board)))
-                .collect();
+            let schools: HashMap<_, _> =
+                organisations::list_schools(conn, &partnership, schools, None, i64::MAX)?
+                    .into_iter()
+                    .map(|(s, board)| (s.id.clone(), (s, board)))
+                    .collect();
             Ok(tables::arrangements(&rows, &schools)?)
         })
         .await?;
@@ -112,8 +113,16 @@ pub async fn export_payments(
     }
     let report = super::payments::payments_of_year(db, caller.user.clone(), year).await?;
     let sheet = tables::payments(&report);
-    finish(db, caller, ExportKind::Payments, format, json!({ "year": year }), sheet, format!("betalingen-{year}"))
-        .await
+    finish(
+        db,
+        caller,
+        ExportKind::Payments,
+        format,
+        json!({ "year": year }),
+        sheet,
+        format!("betalingen-{year}"),
+    )
+    .await
 }
 
 /// The statistics of the caller's scope, one row per figure.
@@ -144,7 +153,8 @@ async fn finish(
     sheet: Sheet,
     base_name: String,
 ) -> Result<ExportFile, ServiceError> {
-    let body = render(&sheet, format).map_err(|e| DbError::Corrupt { column: "export", value: e.to_string() })?;
+    let body =
+        render(&sheet, format).map_err(|e| DbError::Corrupt { column: "export", value: e.to_string() })?;
     let rows = i64::try_from(sheet.rows.len()).unwrap_or(i64::MAX);
     db.write(move |conn| record(conn, &caller, kind, format, &filters, rows)).await?;
     Ok(ExportFile { format, base_name, body })

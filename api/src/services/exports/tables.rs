@@ -7,10 +7,10 @@ use arrangeer_shared::api::payments::{PaymentAmounts, PaymentsResponse};
 use arrangeer_shared::api::statistics::{DurationStats, StatisticsResponse};
 
 use super::file::{Cell, Sheet};
+use crate::db::DbError;
 use crate::db::arrangements::ArrangementRow;
 use crate::db::organisations::SchoolRow;
 use crate::services::arrangements::proposal_of;
-use crate::db::DbError;
 
 /// One row per arrangement; no pupil data (names stay in the dossier).
 pub fn arrangements(
@@ -19,10 +19,8 @@ pub fn arrangements(
 ) -> Result<Sheet, DbError> {
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let (school, board) = schools
-            .get(&row.school_id)
-            .map(|(s, board)| (s.name.clone(), board.clone()))
-            .unwrap_or_default();
+        let (school, board) =
+            schools.get(&row.school_id).map(|(s, board)| (s.name.clone(), board.clone())).unwrap_or_default();
         let cost = proposal_of(row)?.expected_cost();
         let date = |d: Option<chrono::NaiveDate>| d.map_or(Cell::Empty, |d| Cell::text(d.to_string()));
         out.push(vec![
@@ -126,7 +124,8 @@ pub fn statistics(s: &StatisticsResponse) -> Sheet {
     for m in &s.money {
         let key = m.year.to_string();
         push("money", key.clone(), "arrangements".into(), count(m.arrangements));
-        let names = ["grantedCents", "paidAtGrantCents", "afterAccountabilityCents", "settlementCents", "totalCents"];
+        let names =
+            ["grantedCents", "paidAtGrantCents", "afterAccountabilityCents", "settlementCents", "totalCents"];
         for (name, value) in names.into_iter().zip(m.cells()) {
             push("money", key.clone(), name.into(), Cell::Int(value));
         }

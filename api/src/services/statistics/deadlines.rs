@@ -22,7 +22,8 @@ use crate::db::{DbConnection, DbError, policies};
 /// The kinds this aggregate leaves out.
 pub const NOT_COUNTED: [DeadlineKind; 2] = [DeadlineKind::Opps, DeadlineKind::OppEvaluation];
 
-const BEFORE_DEFINITIVE: [Status; 4] = [Status::Draft, Status::ChangesRequested, Status::Submitted, Status::Approved];
+const BEFORE_DEFINITIVE: [Status; 4] =
+    [Status::Draft, Status::ChangesRequested, Status::Submitted, Status::Approved];
 const BEFORE_DECISION: [Status; 5] =
     [Status::Draft, Status::ChangesRequested, Status::Submitted, Status::Approved, Status::Definitive];
 const OPEN: [Status; 7] = [
@@ -36,10 +37,18 @@ const OPEN: [Status; 7] = [
 ];
 
 /// The overdue deadlines of the open dossiers in scope, per kind.
-pub fn overdue(conn: &mut DbConnection, scope: &StatsScope, today: NaiveDate) -> Result<OverdueDeadlines, DbError> {
+pub fn overdue(
+    conn: &mut DbConnection,
+    scope: &StatsScope,
+    today: NaiveDate,
+) -> Result<OverdueDeadlines, DbError> {
     let passes: [(&[Status], ClockSource, &[DeadlineKind]); 6] = [
         (&BEFORE_DEFINITIVE, ClockSource::Created, &[DeadlineKind::Application]),
-        (&[Status::Definitive], ClockSource::Definitive, &[DeadlineKind::Decision, DeadlineKind::DecisionEscalation]),
+        (
+            &[Status::Definitive],
+            ClockSource::Definitive,
+            &[DeadlineKind::Decision, DeadlineKind::DecisionEscalation],
+        ),
         (&[Status::Granted], ClockSource::Granted, &[DeadlineKind::SupportStart]),
         (&[Status::InExecution], ClockSource::EndDate, &[DeadlineKind::Evaluation]),
         (&BEFORE_DECISION, ClockSource::OldestResearchReport, &[DeadlineKind::ResearchReport]),
@@ -140,7 +149,11 @@ fn latest_overdue_start(
 
 /// The policy a dossier is governed by: the version recorded at submission, else the one in
 /// force (as `findings::governing_policy`).
-fn policy_at(conn: &mut DbConnection, partnership_id: &str, version: Option<i32>) -> Result<Option<Policy>, DbError> {
+fn policy_at(
+    conn: &mut DbConnection,
+    partnership_id: &str,
+    version: Option<i32>,
+) -> Result<Option<Policy>, DbError> {
     match version {
         Some(v) => policies::at_version(conn, partnership_id, v)?
             .map(|p| {

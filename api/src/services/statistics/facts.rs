@@ -24,7 +24,10 @@ const GRANTED: [Status; 4] = [Status::Granted, Status::InExecution, Status::Term
 pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbError> {
     let events = arrangements::events_of(conn, &row.id)?;
     let on = |action: Action, last: bool| {
-        let mut days = events.iter().filter(|(e, _, _)| e.action == action.as_str()).map(|(e, _, _)| e.created_at.date());
+        let mut days = events
+            .iter()
+            .filter(|(e, _, _)| e.action == action.as_str())
+            .map(|(e, _, _)| e.created_at.date());
         if last { days.last() } else { days.next() }
     };
     let submitted_on = on(Action::Submit, false);
@@ -40,9 +43,8 @@ pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbEr
     let kind = kind_of(row)?;
     let policy = governing_policy(conn, row)?;
     let rules = policy.as_ref().and_then(|p| p.rule_set(kind));
-    let decision_due_on = definitive_on
-        .zip(rules)
-        .map(|(from, rules)| add_weeks(from, i64::from(rules.decision.weeks)));
+    let decision_due_on =
+        definitive_on.zip(rules).map(|(from, rules)| add_weeks(from, i64::from(rules.decision.weeks)));
     let days = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
         from.zip(to).and_then(|(f, t)| i32::try_from((t - f).num_days()).ok())
     };

@@ -14,8 +14,8 @@ use std::collections::BTreeMap;
 use arrangeer_shared::Role;
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::api::statistics::{
-    BoardCount, DurationStats, GoalAttainment, KindCount, SchoolCount, StatisticsResponse,
-    StatisticsScope, StatusCount, Throughput, YearMoney,
+    BoardCount, DurationStats, GoalAttainment, KindCount, SchoolCount, StatisticsResponse, StatisticsScope,
+    StatusCount, Throughput, YearMoney,
 };
 use arrangeer_shared::ids::SchoolId;
 use arrangeer_shared::kinds::ArrangementKind;
@@ -88,11 +88,14 @@ pub(crate) fn stats_scope(
     let mut schools = match scope::reach(conn, user)? {
         Reach::All => None,
         Reach::Schools(ids) => Some(ids),
-        Reach::Executor(_) | Reach::Parent(_) => return Err(ServiceError::Forbidden("see statistics".into())),
+        Reach::Executor(_) | Reach::Parent(_) => {
+            return Err(ServiceError::Forbidden("see statistics".into()));
+        }
     };
     let partnership_id = user.partnership.to_string();
     if let Some(school) = query.school_id.map(|s| s.to_string()) {
-        let known = organisations::find_school(conn, &school)?.is_some_and(|(s, _)| s.partnership_id == partnership_id);
+        let known = organisations::find_school(conn, &school)?
+            .is_some_and(|(s, _)| s.partnership_id == partnership_id);
         if !known || schools.as_ref().is_some_and(|ids| !ids.contains(&school)) {
             return Err(ServiceError::NotFound("school"));
         }
@@ -148,7 +151,9 @@ fn report(
     }
     let mut board_counts = boards
         .into_iter()
-        .map(|(id, (name, count))| Ok(BoardCount { school_board_id: parse_id("school_boards.id", &id)?, name, count }))
+        .map(|(id, (name, count))| {
+            Ok(BoardCount { school_board_id: parse_id("school_boards.id", &id)?, name, count })
+        })
         .collect::<Result<Vec<_>, DbError>>()?;
     board_counts.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.school_board_id.cmp(&b.school_board_id)));
 
@@ -178,7 +183,11 @@ fn report(
             "partly_achieved" => goals.partly_achieved += count(row.n),
             "not_achieved" => goals.not_achieved += count(row.n),
             other => {
-                return Err(DbError::Corrupt { column: "opp_goal_evaluations.result", value: other.to_owned() }.into());
+                return Err(DbError::Corrupt {
+                    column: "opp_goal_evaluations.result",
+                    value: other.to_owned(),
+                }
+                .into());
             }
         }
     }

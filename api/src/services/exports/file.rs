@@ -45,7 +45,7 @@ pub enum FileError {
     #[error("writing CSV")]
     Csv(#[from] csv::Error),
     #[error("writing CSV")]
-    CsvInto(#[from] csv::IntoInnerError<csv::Writer<Vec<u8>>>),
+    Io(#[from] std::io::Error),
     #[error("writing the workbook")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
@@ -59,7 +59,7 @@ pub fn render(sheet: &Sheet, format: ExportFormat) -> Result<Vec<u8>, FileError>
             for row in &sheet.rows {
                 out.write_record(row.iter().map(Cell::csv))?;
             }
-            Ok(out.into_inner()?)
+            out.into_inner().map_err(|e| FileError::Io(e.into_error()))
         }
         ExportFormat::Xlsx => {
             let mut workbook = Workbook::new();

@@ -66,7 +66,7 @@ pub async fn export_arrangements(
         "schoolId": filter.school_id,
     });
     let partnership = caller.user.partnership.to_string();
-    let user = caller.user.clone();
+    let user = caller.user;
     let sheet = db
         .run(move |conn| {
             let reach = scope::reach(conn, &user)?;
@@ -111,7 +111,7 @@ pub async fn export_payments(
     if caller.user.role != Role::SwvAdmin {
         return Err(ServiceError::Forbidden("export the payments".into()));
     }
-    let report = super::payments::payments_of_year(db, caller.user.clone(), year).await?;
+    let report = super::payments::payments_of_year(db, caller.user, year).await?;
     let sheet = tables::payments(&report);
     finish(
         db,
@@ -138,7 +138,7 @@ pub async fn export_statistics(
         "kind": query.kind.map(ArrangementKind::as_str),
     });
     let year = query.year;
-    let report = statistics::statistics(db, caller.user.clone(), query).await?;
+    let report = statistics::statistics(db, caller.user, query).await?;
     let sheet = tables::statistics(&report);
     finish(db, caller, ExportKind::Statistics, format, filters, sheet, format!("statistieken-{year}")).await
 }

@@ -28,7 +28,7 @@ pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbEr
             .iter()
             .filter(|(e, _, _)| e.action == action.as_str())
             .map(|(e, _, _)| e.created_at.date());
-        if last { days.last() } else { days.next() }
+        if last { days.next_back() } else { days.next() }
     };
     let submitted_on = on(Action::Submit, false);
     let definitive_on = on(Action::MakeDefinitive, true);

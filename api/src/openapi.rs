@@ -42,6 +42,8 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
         (name = "invitations", description = "Inviting guardians to a parent account"),
         (name = "consultations", description = "The school's support question, the consultant's triage and the meetings"),
         (name = "finance", description = "Payments per school board per calendar year"),
+        (name = "statistics", description = "Figures of the caller's scope: counts, money, throughput, goals, overdue deadlines"),
+        (name = "exports", description = "CSV and Excel files of arrangements, payments and statistics, each recorded in the export log"),
     )
 )]
 struct ApiDoc;

@@ -19,8 +19,8 @@ use crate::config::{Mode, Settings};
 use crate::db::Db;
 use crate::openapi::{self, API_VERSION};
 use crate::routes::{self, extract, health, spa};
-use crate::services::demo;
 use crate::services::invitations::InvitationSettings;
+use crate::services::{self, demo};
 
 /// A server bound to its port, not yet running.
 pub struct Application {
@@ -55,6 +55,10 @@ impl Application {
             .with_context(|| format!("opening the database ({})", redact(&settings.database_url())))?;
         db.migrate().context("migrating the database")?;
         tracing::info!(backend = db.backend().name(), "database ready");
+        let written = services::statistics::facts::backfill(&db).context("writing the statistics' facts")?;
+        if written > 0 {
+            tracing::info!(arrangements = written, "statistics facts written for existing arrangements");
+        }
 
         if settings.mode == Mode::Demo && demo::seed_if_empty(&db)? {
             tracing::info!("demo data seeded");

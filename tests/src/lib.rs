@@ -62,9 +62,19 @@ impl TestApp {
     /// The same, with settings changed by `configure` first (e.g. lower login limits, a short
     /// invitation lifetime).
     pub async fn spawn_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
+        Self::spawn_on(std::env::var("TEST_DATABASE_URL").ok(), configure).await
+    }
+
+    /// A server on SQLite whatever `TEST_DATABASE_URL` says (to compare both backends).
+    pub async fn spawn_sqlite() -> TestApp {
+        Self::spawn_on(None, |_| {}).await
+    }
+
+    /// A server on PostgreSQL through `admin_url` (a fresh database), or on SQLite when `None`.
+    pub async fn spawn_on(admin_url: Option<String>, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temporary data directory");
-        let (database_url, database, backend) = match std::env::var("TEST_DATABASE_URL") {
-            Ok(admin_url) if !admin_url.is_empty() => {
+        let (database_url, database, backend) = match admin_url {
+            Some(admin_url) if !admin_url.is_empty() => {
                 let name = format!("arrangeer_test_{}", uuid::Uuid::new_v4().simple());
                 let mut conn = PgConnection::establish(&admin_url).expect("connect to TEST_DATABASE_URL");
                 diesel::sql_query(format!("CREATE DATABASE \"{name}\""))

@@ -175,6 +175,12 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/auth/logout".into(), Some(json!({ "refreshToken": "not-a-token" }))),
         ("GET", "/api/v1/payments?year=2027".into(), None),
         ("PUT", "/api/v1/me/preferences".into(), Some(json!({ "language": "en" }))),
+        ("GET", "/api/v1/statistics?year=2027".into(), None),
+        ("GET", format!("/api/v1/statistics?year=2027&schoolId={school_id}"), None),
+        ("GET", "/api/v1/exports/arrangements?format=csv".into(), None),
+        ("GET", "/api/v1/exports/arrangements?format=xlsx".into(), None),
+        ("GET", "/api/v1/exports/payments?format=csv&year=2027".into(), None),
+        ("GET", "/api/v1/exports/statistics?format=xlsx&year=2027".into(), None),
     ];
 
     let mut callers = Vec::new();

@@ -22,6 +22,7 @@ use serde::de::DeserializeOwned;
 pub mod consultations;
 pub mod dashboard;
 pub mod upload;
+pub mod statistics;
 
 const BASE: &str = "/api/v1";
 

@@ -69,8 +69,28 @@ pub fn euros_input(cents: i64) -> String {
     Cents(cents).to_decimal_string().replace('.', ",")
 }
 
+/// A number with one decimal as users read it: "12,5" / "12.5". Through whole tenths, so
+/// the web app carries no float formatting code (it is large in WASM).
+pub fn decimal(lang: Lang, value: f64) -> String {
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let separator = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    format!("{sign}{}{separator}{}", (tenths / 10).abs(), (tenths % 10).abs())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn decimal_has_one_decimal_in_the_language_s_form() {
+        use super::{Lang, decimal};
+        assert_eq!(decimal(Lang::Nl, 12.5), "12,5");
+        assert_eq!(decimal(Lang::En, 3.0), "3.0");
+        assert_eq!(decimal(Lang::Nl, -0.25), "-0,3");
+    }
+
     use super::*;
     use chrono::TimeZone;
 

@@ -10,6 +10,7 @@ mod opp;
 mod rules;
 mod security;
 mod ux;
+mod statistics;
 mod vocabulary;
 
 use arrangeer_shared::Role;
@@ -26,6 +27,7 @@ pub use opp::O;
 pub use rules::R;
 pub use security::S;
 pub use ux::U;
+pub use statistics::St;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -117,11 +119,19 @@ pub enum T {
     Rules(R),
     /// Texts of the start pages, the timeline's next step and the documents.
     Ux(U),
+    /// Texts of the statistics page and its charts.
+    Statistics(St),
 }
 
 impl From<U> for T {
     fn from(key: U) -> T {
         T::Ux(key)
+    }
+}
+
+impl From<St> for T {
+    fn from(key: St) -> T {
+        T::Statistics(key)
     }
 }
 
@@ -227,6 +237,7 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::Security(key), lang) => pick(lang, security::text(key)),
         (T::Rules(key), lang) => pick(lang, rules::text(key)),
         (T::Ux(key), lang) => pick(lang, ux::text(key)),
+        (T::Statistics(key), lang) => pick(lang, statistics::text(key)),
     }
 }
 

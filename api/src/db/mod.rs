@@ -28,6 +28,8 @@ pub mod audit;
 pub mod invitations;
 pub mod opps;
 pub mod preferences;
+pub mod statistics;
+pub mod statistics_facts;
 
 use std::time::Duration;
 

@@ -522,3 +522,56 @@ diesel::table! {
         version -> Integer,
     }
 }
+    arrangement_milestones (arrangement_id) {
+        arrangement_id -> Text,
+        partnership_id -> Text,
+        school_id -> Text,
+        kind -> Text,
+        status -> Text,
+        policy_version -> Nullable<Integer>,
+        submitted_on -> Nullable<Date>,
+        definitive_on -> Nullable<Date>,
+        granted_on -> Nullable<Date>,
+        started_on -> Nullable<Date>,
+        decided_on -> Nullable<Date>,
+        decision -> Nullable<Text>,
+        decision_due_on -> Nullable<Date>,
+        request_to_decision_days -> Nullable<Integer>,
+        definitive_to_decision_days -> Nullable<Integer>,
+        grant_to_start_days -> Nullable<Integer>,
+        decided_late -> Nullable<Bool>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    arrangement_money_years (arrangement_id, year) {
+        arrangement_id -> Text,
+        year -> Integer,
+        partnership_id -> Text,
+        school_id -> Text,
+        kind -> Text,
+        granted_cents -> BigInt,
+        paid_at_grant_cents -> BigInt,
+        after_accountability_cents -> BigInt,
+        settlement_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    export_events (id) {
+        id -> Text,
+        partnership_id -> Text,
+        actor_id -> Text,
+        actor_role -> Text,
+        export -> Text,
+        format -> Text,
+        filters -> Text,
+        row_count -> BigInt,
+        client_address -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(arrangements, arrangement_milestones, arrangement_money_years);
+diesel::allow_tables_to_appear_in_same_query!(opp_goal_evaluations, pupils);

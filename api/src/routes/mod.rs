@@ -26,9 +26,11 @@ pub mod spa;
 pub mod users;
 
 pub mod audit;
+pub mod exports;
 pub mod invitations;
 pub mod opps;
 pub mod preferences;
+pub mod statistics;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -132,6 +134,10 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(auth::logout)
             .service(payments::list_payments)
             .service(preferences::update_my_preferences)
+            .service(statistics::get_statistics)
+            .service(exports::export_arrangements)
+            .service(exports::export_payments)
+            .service(exports::export_statistics)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

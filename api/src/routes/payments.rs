@@ -1,5 +1,7 @@
 use actix_web::{HttpRequest, HttpResponse, get, http::header, web};
-use arrangeer_shared::api::payments::{PaymentAmounts, PaymentsResponse};
+use arrangeer_shared::api::attachments::FileBytes;
+use arrangeer_shared::api::exports::ExportFormat;
+use arrangeer_shared::api::payments::PaymentsResponse;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
@@ -23,7 +25,8 @@ pub struct PaymentsQuery {
 /// year's part of the grants, pro rata by month), paid at grant, paid after accountability,
 /// settlements of early terminations and the total, in euro cents. With `Accept: text/csv` the
 /// same lines as CSV (RFC 4180, a header row; text cells that a spreadsheet would read as a
-/// formula get a leading apostrophe). SWV office only.
+/// formula get a leading apostrophe), with the Excel media type as a workbook; both are
+/// recorded in the export log (as `GET /exports/payments`). SWV office only.
 #[utoipa::path(
     tag = "finance",
     security(("bearer" = [])),
@@ -32,6 +35,7 @@ pub struct PaymentsQuery {
         (status = 200, description = "One line per school board, by board number", content(
             (PaymentsResponse = "application/json"),
             (String = "text/csv"),
+            (FileBytes = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 400, description = "Missing or malformed year, or an unknown query key"),
         (status = 403, description = "Only the SWV office sees the payments"),
@@ -46,87 +50,25 @@ pub async fn list_payments(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let year = query.into_inner().year;
-    let report = services::payments::payments_of_year(&db, caller.user, year).await?;
-    if wants_csv(&req) {
-        let body = to_csv(&report).map_err(|e| ApiError::Internal(format!("payments CSV: {e}")))?;
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8; header=present")
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"betalingen-{year}.csv\""),
-            ))
-            .body(body));
+    if let Some(format) = wanted_file(&req) {
+        let caller = super::opps::caller(caller.user, &req);
+        let file = services::exports::export_payments(&db, caller, year, format).await?;
+        return Ok(super::exports::download(file));
     }
+    let report = services::payments::payments_of_year(&db, caller.user, year).await?;
     Ok(HttpResponse::Ok().json(report))
 }
 
-/// Whether the client asks for CSV (and not JSON first).
-fn wants_csv(req: &HttpRequest) -> bool {
+/// The file the client asks for with `Accept` (CSV or Excel before JSON), if any.
+fn wanted_file(req: &HttpRequest) -> Option<ExportFormat> {
     let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
     accept
         .split(',')
         .map(|part| part.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-        .find(|media| media == "text/csv" || media == "application/json")
-        .is_some_and(|media| media == "text/csv")
-}
-
-/// The report as CSV: a header row, then one row per school board.
-fn to_csv(report: &PaymentsResponse) -> Result<Vec<u8>, Box<dyn std::error::Error>> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "year",
-        "boardNumber",
-        "schoolBoard",
-        "arrangements",
-        "grantedCents",
-        "paidAtGrantCents",
-        "afterAccountabilityCents",
-        "settlementCents",
-        "totalCents",
-    ])?;
-    for board in &report.boards {
-        let PaymentAmounts {
-            granted_cents,
-            paid_at_grant_cents,
-            after_accountability_cents,
-            settlement_cents,
-            total_cents,
-        } = board.amounts;
-        out.write_record([
-            report.year.to_string(),
-            spreadsheet_safe(&board.board_number),
-            spreadsheet_safe(&board.name),
-            board.arrangements.to_string(),
-            granted_cents.to_string(),
-            paid_at_grant_cents.to_string(),
-            after_accountability_cents.to_string(),
-            settlement_cents.to_string(),
-            total_cents.to_string(),
-        ])?;
-    }
-    Ok(out.into_inner()?)
-}
-
-/// A text cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or
-/// a carriage return) gets a leading apostrophe. Numbers are written by us, not users, and are
-/// left as numbers.
-pub fn spreadsheet_safe(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::spreadsheet_safe;
-
-    #[test]
-    fn spreadsheet_safe_defuses_formulas_and_keeps_plain_text() {
-        for risky in ["=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx"] {
-            assert_eq!(spreadsheet_safe(risky), format!("'{risky}"));
-        }
-        assert_eq!(spreadsheet_safe("Stichting Primo"), "Stichting Primo");
-        assert_eq!(spreadsheet_safe(""), "");
-    }
+        .find(|media| media == "text/csv" || media == super::exports::XLSX || media == "application/json")
+        .and_then(|media| match media.as_str() {
+            "text/csv" => Some(ExportFormat::Csv),
+            "application/json" => None,
+            _ => Some(ExportFormat::Xlsx),
+        })
 }

@@ -86,6 +86,8 @@ pub async fn take_action(
             },
         )?;
         let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
+        // the statistics' milestones and money follow every status change, in this transaction
+        super::statistics::facts::refresh(conn, &updated)?;
         to_response(conn, &user, updated)
     })
     .await

@@ -25,10 +25,12 @@ pub mod sessions;
 pub mod users;
 
 pub mod audit;
+pub mod exports;
 pub mod invitations;
 pub mod opp_consents;
 pub mod opps;
 pub mod preferences;
+pub mod statistics;
 
 use arrangeer_shared::api::problem::FieldError;
 

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::AppLink;
-use crate::i18n::{C, D, O, R, T, t};
+use crate::i18n::{C, D, O, R, St, T, t};
 use crate::session::{Action, use_app};
 
 #[derive(Properties, PartialEq)]
@@ -120,6 +120,12 @@ pub fn Layout(props: &LayoutProps) -> Html {
                         if app.session.as_ref().is_some_and(|s| s.user.role != Role::Parent) {
                             <AppLink to={Route::Deadlines} id="nav-deadlines" current={route == Some(Route::Deadlines)}>
                                 { t(lang, R::NavDeadlines) }
+                            </AppLink>
+                        }
+                        if sees_consultations {
+                            <AppLink to={Route::Statistics} id="nav-statistics"
+                                current={route == Some(Route::Statistics)}>
+                                { t(lang, St::NavStatistics) }
                             </AppLink>
                         }
                         if app.session.as_ref().is_some_and(|s| s.user.role == Role::SwvAdmin) {

@@ -1,6 +1,7 @@
 //! Presentational pieces shared by the pages.
 
 pub mod action_bar;
+pub mod charts;
 pub mod checkbox;
 pub mod dossier_rules;
 pub mod feedback;
@@ -12,6 +13,7 @@ pub mod live_findings;
 pub mod proposal_form;
 pub mod proposal_view;
 pub mod pupil_picker;
+pub mod statistics_overview;
 pub mod timeline;
 pub mod uploads;
 

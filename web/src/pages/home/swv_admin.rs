@@ -1,6 +1,6 @@
 //! The partnership office's start page: the decisions to take, every overdue deadline in the
 //! partnership, and the money of this calendar year. The charts of `GET /statistics` get their
-//! own slot (`#dashboard-charts`).
+//! own section (`#dashboard-charts`).
 
 use arrangeer_shared::api::arrangements::ArrangementSummary;
 use arrangeer_shared::api::deadlines::DeadlineResponse;
@@ -16,7 +16,8 @@ use crate::components::AppLink;
 use crate::components::feedback::use_remote;
 use crate::components::timeline::due_text;
 use crate::format;
-use crate::i18n::{Lang, R, U, t};
+use crate::components::statistics_overview::StatisticsOverview;
+use crate::i18n::{Lang, R, St, U, t};
 
 struct AdminData {
     dossiers: Vec<ArrangementSummary>,
@@ -89,10 +90,11 @@ pub fn SwvAdminDashboard(props: &Props) -> Html {
                     </dl>
                     <p><AppLink to={Route::Payments} id="dash-payments-link">{ t(lang, U::ToPayments) }</AppLink></p>
                 </Panel>
-                // Charts slot: helper `stats` builds `components/charts.rs` on `GET /statistics`;
-                // the lead puts them here at merge. Until then the section stays empty and hidden
-                // from assistive technology (an empty landmark would only be noise).
-                <section id="dashboard-charts" class="charts-slot" hidden=true></section>
+                // this year's statistics as charts, each with its table and CSV
+                <section id="dashboard-charts" class="card panel" aria-labelledby="dashboard-charts-title">
+                    <h2 id="dashboard-charts-title">{ t(lang, St::Title) }</h2>
+                    <StatisticsOverview year={this_year()} />
+                </section>
             </div>
         }
     })

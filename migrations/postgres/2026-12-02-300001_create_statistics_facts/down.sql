@@ -1,0 +1,9 @@
+DROP INDEX attachments_research_reports;
+DROP INDEX integral_actions_open_due;
+DROP INDEX opp_goal_evaluations_evaluated;
+DROP INDEX arrangements_statistics_end;
+DROP INDEX arrangements_statistics_clocks;
+DROP INDEX arrangements_statistics_created;
+DROP TABLE export_events;
+DROP TABLE arrangement_money_years;
+DROP TABLE arrangement_milestones;

@@ -27,6 +27,7 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod short_term_joiners;
 
 use std::time::Duration;
 

@@ -512,3 +512,20 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    short_term_joiners (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        pupil_id -> Text,
+        offer_part -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        action_plan_attachment_id -> Text,
+        parents_informed -> Bool,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}

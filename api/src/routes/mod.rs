@@ -28,6 +28,7 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod short_term_joiners;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -130,6 +131,8 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(auth::refresh_session)
             .service(auth::logout)
             .service(payments::list_payments)
+            .service(short_term_joiners::add_short_term_joiner)
+            .service(short_term_joiners::list_short_term_joiners)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

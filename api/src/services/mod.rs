@@ -28,6 +28,7 @@ pub mod audit;
 pub mod invitations;
 pub mod opp_consents;
 pub mod opps;
+pub mod short_term_joiners;
 
 use arrangeer_shared::api::problem::FieldError;
 

@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub mod consultations;
+pub mod opps;
 
 const BASE: &str = "/api/v1";
 

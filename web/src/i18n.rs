@@ -11,6 +11,9 @@ mod rules;
 mod security;
 mod vocabulary;
 
+mod joiners;
+mod opp_editor;
+
 use arrangeer_shared::Role;
 use arrangeer_shared::kinds::{
     ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute,
@@ -24,6 +27,9 @@ pub use forms::{F, error_text};
 pub use opp::O;
 pub use rules::R;
 pub use security::S;
+
+pub use joiners::J;
+pub use opp_editor::{E, part_name};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -113,11 +119,27 @@ pub enum T {
     Security(S),
     /// Texts of the rules, money and deadlines pages.
     Rules(R),
+    /// Texts of the school's OPP editor and the read-only plan view.
+    OppEditor(E),
+    /// Texts of invitations and short-term joiners.
+    Joiners(J),
 }
 
 impl From<O> for T {
     fn from(key: O) -> T {
         T::Opp(key)
+    }
+}
+
+impl From<E> for T {
+    fn from(key: E) -> T {
+        T::OppEditor(key)
+    }
+}
+
+impl From<J> for T {
+    fn from(key: J) -> T {
+        T::Joiners(key)
     }
 }
 
@@ -216,6 +238,8 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::Consultation(key), lang) => pick(lang, consultations::text(key)),
         (T::Security(key), lang) => pick(lang, security::text(key)),
         (T::Rules(key), lang) => pick(lang, rules::text(key)),
+        (T::OppEditor(key), lang) => pick(lang, opp_editor::text(key)),
+        (T::Joiners(key), lang) => pick(lang, joiners::text(key)),
     }
 }
 

@@ -13,6 +13,9 @@ pub mod proposal_view;
 pub mod pupil_picker;
 pub mod timeline;
 
+pub mod opp_invite;
+pub mod short_term_joiners;
+
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;

@@ -14,3 +14,6 @@ pub mod opp_parent;
 pub mod opp_status;
 pub mod payments;
 pub mod policy_editor;
+
+pub mod invitation;
+pub mod opp_editor;

@@ -41,7 +41,8 @@ async fn publish(browser: &Browser, number: i32) {
 }
 
 #[tokio::test]
-async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited_parent_lands_on_their_child() {
+async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited_parent_lands_on_their_child()
+{
     assert!(web_dir().join("index.html").exists(), "the web app is not built: run `cargo xtask build-web`");
     let app = TestApp::spawn().await;
     let school = app.token(Role::School, UTRECHT).await;
@@ -117,14 +118,19 @@ async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited
     let diff = browser.wait_for_text("#opp-diff-2", "AVI-toets M5 en DMT").await;
     assert!(diff.contains("gewijzigd") && diff.contains("AVI-toets M5"), "{diff}");
     assert!(diff.contains("toegevoegd") && diff.contains("Coaching van de leerkracht"), "{diff}");
-    assert!(!diff.contains("verwijderd") && !diff.contains("Onderwijsbehoeften"), "only what changed: {diff}");
+    assert!(
+        !diff.contains("verwijderd") && !diff.contains("Onderwijsbehoeften"),
+        "only what changed: {diff}"
+    );
 
     // someone else saves meanwhile: the next save is explained and the plan reloads
     let plans: Page<OppSummary> = app.get_ok(&format!("/api/v1/opps?pupilId={pupil}"), &school).await;
     let opp: OppResponse = app.get_ok(&format!("/api/v1/opps/{}", plans.items[0].id), &school).await;
     let mut content = opp.draft.clone().expect("draft");
     content.pupil_voice = "Ik wil beter lezen, en samen met mijn vriend.".into();
-    let response = app.put(&format!("/api/v1/opps/{}", opp.id), &school, Some(opp.version), &UpdateOppRequest { content }).await;
+    let response = app
+        .put(&format!("/api/v1/opps/{}", opp.id), &school, Some(opp.version), &UpdateOppRequest { content })
+        .await;
     assert_eq!(response.status(), 200);
     browser.fill("#opp-educational-needs", " Met een time-timer.").await;
     browser.click("#opp-save").await;
@@ -132,7 +138,10 @@ async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited
     browser.click("#opp-reload").await;
     browser.wait_for_text("#opp-draft-state", "wijzigingen die nog niet zijn gepubliceerd").await;
     let voice = browser.client.find(Locator::Css("#opp-pupil-voice")).await.expect("field");
-    assert_eq!(voice.prop("value").await.expect("value").unwrap_or_default(), "Ik wil beter lezen, en samen met mijn vriend.");
+    assert_eq!(
+        voice.prop("value").await.expect("value").unwrap_or_default(),
+        "Ik wil beter lezen, en samen met mijn vriend."
+    );
 
     // the OOGO meeting and an evaluation of the goal
     browser.set_value("#opp-meeting-held-on", "2027-01-12").await;
@@ -170,7 +179,9 @@ async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited
     browser.wait_for_text("#opp-eval-list-0", "deels bereikt").await;
     let controls = browser
         .client
-        .find_all(Locator::Css("#opp-page input, #opp-page textarea, #opp-page select, #opp-page button, #opp-page form"))
+        .find_all(Locator::Css(
+            "#opp-page input, #opp-page textarea, #opp-page select, #opp-page button, #opp-page form",
+        ))
         .await
         .expect("query");
     assert!(controls.is_empty(), "the consultant's view has {} controls", controls.len());
@@ -199,6 +210,66 @@ async fn school_edits_and_publishes_two_versions_consultant_reads_and_an_invited
     browser.fill("#invitation-repeat", "nog-een-wachtwoord").await;
     browser.click("#invitation-submit").await;
     browser.wait_for_text("#invitation-problem", "Deze uitnodigingslink is al gebruikt").await;
-    assert!(browser.client.find(Locator::Css("#invitation-form")).await.is_err(), "no form under a used link");
+    assert!(
+        browser.client.find(Locator::Css("#invitation-form")).await.is_err(),
+        "no form under a used link"
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn school_registers_a_short_term_joiner_with_its_action_plan_on_a_cluster() {
+    assert!(web_dir().join("index.html").exists(), "the web app is not built: run `cargo xtask build-web`");
+    let app = TestApp::spawn().await;
+    let school = app.token(Role::School, UTRECHT).await;
+    let pupils =
+        vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
+    let joiner = new_pupil(&app, &school, "Cas", "Smit").await;
+    let cluster = CreateArrangementRequest {
+        kind: ArrangementKind::Cluster,
+        title: "Leesgroep groep 5".into(),
+        pupil_ids: pupils.clone(),
+        start_route: StartRoute::QuoteFirst,
+        care_scope: CareScope::EducationOnly,
+        proposal: arrangeer_tests::fixtures::proposal(),
+    };
+    let a: ArrangementResponse = app.post_ok("/api/v1/arrangements", &school, &cluster).await;
+    let files = tempfile::tempdir().expect("directory for the upload");
+    let plan = files.path().join("handelingsplan-cas.pdf");
+    std::fs::write(&plan, arrangeer_tests::TINY_PDF).expect("write the action plan");
+
+    let browser = Browser::start().await;
+    log_in(&browser, &app, Role::School).await;
+    browser.client.goto(&app.url(&format!("/dossiers/{}", a.id))).await.expect("open the dossier");
+    browser.wait_for_text("#short-term-joiners", "Geen kortdurende instroom").await;
+    // the arrangement's own pupils are not offered
+    let options = browser.wait_for_text("#joiner-pupil", "Cas Smit").await;
+    assert!(!options.contains("Ada Kok") && !options.contains("Bas Kok"), "{options}");
+
+    browser.choose("#joiner-pupil", &joiner.to_string()).await;
+    browser.fill("#joiner-offer-part", "Leesgroep op dinsdag").await;
+    browser.set_value("#joiner-starts-on", "2027-01-11").await;
+    browser.set_value("#joiner-ends-on", "2027-03-26").await;
+    // no action plan and the parents not informed: both are named at their fields
+    browser.click("#joiner-submit").await;
+    browser.wait_for_text("#joiner-action-plan-error", "Voeg het handelingsplan toe").await;
+    browser.wait_for_text("#joiner-parents-informed-error", "Informeer eerst de ouders").await;
+    assert_eq!(attribute(&browser, "#joiner-action-plan", "aria-invalid").await, "true");
+    let described = attribute(&browser, "#joiner-parents-informed", "aria-describedby").await;
+    assert!(described.contains("joiner-parents-informed-error"), "{described}");
+
+    let file = browser.client.find(Locator::Css("#joiner-action-plan")).await.expect("file field");
+    file.send_keys(&plan.display().to_string()).await.expect("choose the file");
+    browser.click("#joiner-parents-informed").await;
+    browser.click("#joiner-submit").await;
+    browser.wait_for_text("#joiner-added", "toegevoegd als kortdurende instroom").await;
+    let row = browser.wait_for_text(&format!("#joiner-{joiner}"), "Cas Smit").await;
+    assert!(row.contains("Leesgroep op dinsdag") && row.contains("handelingsplan-cas.pdf"), "{row}");
+    assert!(row.contains("ouders geïnformeerd"), "{row}");
+    // what the browser did is what the API holds
+    let stored: Vec<arrangeer_shared::api::short_term_joiners::ShortTermJoinerResponse> =
+        app.get_ok(&format!("/api/v1/arrangements/{}/short-term-joiners", a.id), &school).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].pupil.id, joiner);
     browser.close().await;
 }

@@ -174,6 +174,15 @@ async fn role_endpoint_matrix() {
         ("POST", "/api/v1/auth/refresh".into(), Some(json!({ "refreshToken": "not-a-token" }))),
         ("POST", "/api/v1/auth/logout".into(), Some(json!({ "refreshToken": "not-a-token" }))),
         ("GET", "/api/v1/payments?year=2027".into(), None),
+        ("GET", format!("/api/v1/arrangements/{id}/short-term-joiners"), None),
+        (
+            "POST",
+            format!("/api/v1/arrangements/{id}/short-term-joiners"),
+            Some(json!({
+                "pupilId": p, "offerPart": "Leesgroep", "startsOn": "2027-01-11", "endsOn": "2027-03-26",
+                "actionPlanAttachmentId": att, "parentsInformed": true
+            })),
+        ),
     ];
 
     let mut callers = Vec::new();

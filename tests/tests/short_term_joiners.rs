@@ -19,7 +19,9 @@ use arrangeer_shared::deadlines::DeadlineKind;
 use arrangeer_shared::ids::PupilId;
 use arrangeer_shared::kinds::{ArrangementKind, CareScope, StartRoute};
 use arrangeer_shared::workflow::Action;
-use arrangeer_tests::fixtures::{UTRECHT_DOCUMENTS, act, act_justified, new_pupil, proposal, upload_documents};
+use arrangeer_tests::fixtures::{
+    UTRECHT_DOCUMENTS, act, act_justified, new_pupil, proposal, upload_documents,
+};
 use arrangeer_tests::{LIEMERS, TINY_PDF, TestApp, UTRECHT, demo_account};
 use chrono::NaiveDate;
 use serde_json::json;
@@ -41,7 +43,8 @@ async fn cluster(app: &TestApp, school: &str, pupils: Vec<PupilId>) -> Arrangeme
 }
 
 async fn action_plan(app: &TestApp, school: &str, a: &ArrangementResponse, kind: &str) -> String {
-    let response = app.upload(school, &a.id.to_string(), kind, None, "handelingsplan.pdf", TINY_PDF.to_vec()).await;
+    let response =
+        app.upload(school, &a.id.to_string(), kind, None, "handelingsplan.pdf", TINY_PDF.to_vec()).await;
     assert_eq!(response.status(), 201);
     let stored: AttachmentResponse = response.json().await.expect("attachment");
     stored.id
@@ -68,7 +71,8 @@ async fn refused(app: &TestApp, token: &str, path: &str, body: &serde_json::Valu
 async fn a_cluster_takes_a_short_term_joiner_with_an_action_plan_and_informed_parents() {
     let app = TestApp::spawn().await;
     let school = app.token(Role::School, UTRECHT).await;
-    let pupils = vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
+    let pupils =
+        vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
     let joiner = new_pupil(&app, &school, "Cas", "Smit").await;
     let a = cluster(&app, &school, pupils).await;
     let plan = action_plan(&app, &school, &a, "action_plan").await;
@@ -89,7 +93,11 @@ async fn a_cluster_takes_a_short_term_joiner_with_an_action_plan_and_informed_pa
     }
     assert_eq!(app.get(&path, &app.token(Role::Parent, UTRECHT).await).await.status(), 403);
     assert_eq!(app.get(&path, &app.token(Role::School, LIEMERS).await).await.status(), 404);
-    assert_eq!(app.get(&path, &app.token(Role::Executor, UTRECHT).await).await.status(), 404, "not chosen yet");
+    assert_eq!(
+        app.get(&path, &app.token(Role::Executor, UTRECHT).await).await.status(),
+        404,
+        "not chosen yet"
+    );
 
     // a joiner is not a pupil of the arrangement
     let dossier: ArrangementResponse = app.get_ok(&format!("/api/v1/arrangements/{}", a.id), &school).await;
@@ -105,7 +113,8 @@ async fn a_cluster_takes_a_short_term_joiner_with_an_action_plan_and_informed_pa
 async fn a_joiner_without_an_action_plan_or_informed_parents_is_refused_naming_the_field() {
     let app = TestApp::spawn().await;
     let school = app.token(Role::School, UTRECHT).await;
-    let pupils = vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
+    let pupils =
+        vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
     let joiner = new_pupil(&app, &school, "Cas", "Smit").await;
     let a = cluster(&app, &school, pupils.clone()).await;
     let plan = action_plan(&app, &school, &a, "action_plan").await;
@@ -116,11 +125,34 @@ async fn a_joiner_without_an_action_plan_or_informed_parents_is_refused_naming_t
     let cases: Vec<(serde_json::Value, &str, &str)> = vec![
         (body(join(joiner, None)), "actionPlanAttachmentId", "required"),
         (body(join(joiner, Some(other_document))), "actionPlanAttachmentId", "not_an_action_plan"),
-        (body(join(joiner, Some(uuid::Uuid::new_v4().to_string()))), "actionPlanAttachmentId", "not_an_action_plan"),
-        (body(CreateShortTermJoinerRequest { parents_informed: false, ..join(joiner, Some(plan.clone())) }), "parentsInformed", "required"),
-        (body(CreateShortTermJoinerRequest { ends_on: date(6, 25), ..join(joiner, Some(plan.clone())) }), "endsOn", "too_long"),
-        (body(CreateShortTermJoinerRequest { ends_on: date(1, 4), ..join(joiner, Some(plan.clone())) }), "endsOn", "before_start"),
-        (body(CreateShortTermJoinerRequest { offer_part: " ".into(), ..join(joiner, Some(plan.clone())) }), "offerPart", "required"),
+        (
+            body(join(joiner, Some(uuid::Uuid::new_v4().to_string()))),
+            "actionPlanAttachmentId",
+            "not_an_action_plan",
+        ),
+        (
+            body(CreateShortTermJoinerRequest {
+                parents_informed: false,
+                ..join(joiner, Some(plan.clone()))
+            }),
+            "parentsInformed",
+            "required",
+        ),
+        (
+            body(CreateShortTermJoinerRequest { ends_on: date(6, 25), ..join(joiner, Some(plan.clone())) }),
+            "endsOn",
+            "too_long",
+        ),
+        (
+            body(CreateShortTermJoinerRequest { ends_on: date(1, 4), ..join(joiner, Some(plan.clone())) }),
+            "endsOn",
+            "before_start",
+        ),
+        (
+            body(CreateShortTermJoinerRequest { offer_part: " ".into(), ..join(joiner, Some(plan.clone())) }),
+            "offerPart",
+            "required",
+        ),
         (body(join(pupils[0], Some(plan.clone()))), "pupilId", "already_in_arrangement"),
         (body(join(PupilId(uuid::Uuid::new_v4()), Some(plan.clone()))), "pupilId", "unknown_pupil"),
     ];
@@ -142,10 +174,18 @@ async fn a_joiner_without_an_action_plan_or_informed_parents_is_refused_naming_t
     extra["consent"] = json!(true);
     assert_eq!(app.post(&path, &school, &extra).await.status(), 400);
     for role in [Role::Consultant, Role::SwvAdmin, Role::Parent, Role::Executor] {
-        let status = app.post(&path, &app.token(role, UTRECHT).await, &body(join(joiner, Some(plan.clone())))).await.status();
+        let status = app
+            .post(&path, &app.token(role, UTRECHT).await, &body(join(joiner, Some(plan.clone()))))
+            .await
+            .status();
         assert_eq!(status, 403, "{role:?}");
     }
-    assert_eq!(app.post(&path, &app.token(Role::School, LIEMERS).await, &body(join(joiner, Some(plan.clone())))).await.status(), 404);
+    assert_eq!(
+        app.post(&path, &app.token(Role::School, LIEMERS).await, &body(join(joiner, Some(plan.clone()))))
+            .await
+            .status(),
+        404
+    );
 
     // only a cluster takes short-term joiners
     let individual = CreateArrangementRequest {
@@ -202,7 +242,8 @@ async fn a_joiner_neither_starts_the_opp_clock_nor_asks_the_parents_for_consent(
     let consultant = app.token(Role::Consultant, UTRECHT).await;
     let parent = app.token(Role::Parent, UTRECHT).await;
     let parent_email = demo_account(Role::Parent, UTRECHT).email;
-    let pupils = vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
+    let pupils =
+        vec![new_pupil(&app, &school, "Ada", "Kok").await, new_pupil(&app, &school, "Bas", "Kok").await];
     let joiner = new_pupil(&app, &school, "Cas", "Smit").await;
     for pupil in pupils.iter().chain([&joiner]) {
         let _: PupilResponse = app
@@ -223,7 +264,10 @@ async fn a_joiner_neither_starts_the_opp_clock_nor_asks_the_parents_for_consent(
         let _: OppVersionResponse =
             app.post_ok(&format!("/api/v1/opps/{}/actions/publish", opp.id), &school, &json!({})).await;
         let body = ConsentRequest { decision: ConsentDecision::Agree, view: None };
-        assert_eq!(app.post(&format!("/api/v1/opps/{}/versions/1/consents", opp.id), &parent, &body).await.status(), 201);
+        assert_eq!(
+            app.post(&format!("/api/v1/opps/{}/versions/1/consents", opp.id), &parent, &body).await.status(),
+            201
+        );
     }
     let kinds = |list: &[DeadlineResponse]| list.iter().map(|d| d.kind).collect::<Vec<_>>();
     let before: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &school).await;
@@ -232,7 +276,11 @@ async fn a_joiner_neither_starts_the_opp_clock_nor_asks_the_parents_for_consent(
     // a granted cluster in execution takes a joiner without an OPP
     let plan = action_plan(&app, &school, &a, "action_plan").await;
     let _: ShortTermJoinerResponse = app
-        .post_ok(&format!("/api/v1/arrangements/{}/short-term-joiners", a.id), &school, &join(joiner, Some(plan)))
+        .post_ok(
+            &format!("/api/v1/arrangements/{}/short-term-joiners", a.id),
+            &school,
+            &join(joiner, Some(plan)),
+        )
         .await;
     let after: Vec<DeadlineResponse> = app.get_ok("/api/v1/deadlines", &school).await;
     assert_eq!(kinds(&after), kinds(&before), "the joiner without an OPP does not start the OPP clock");

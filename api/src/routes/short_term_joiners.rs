@@ -63,6 +63,7 @@ pub async fn list_short_term_joiners(
     id: web::Path<ArrangementId>,
 ) -> Result<HttpResponse, ApiError> {
     let list =
-        services::short_term_joiners::list_short_term_joiners(&db, caller(user, &req), id.into_inner()).await?;
+        services::short_term_joiners::list_short_term_joiners(&db, caller(user, &req), id.into_inner())
+            .await?;
     Ok(HttpResponse::Ok().json(list))
 }

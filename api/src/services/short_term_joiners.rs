@@ -66,10 +66,9 @@ pub async fn add_short_term_joiner(
             ));
         }
         let existing = short_term_joiners::list(conn, &row.id)?;
-        if existing
-            .iter()
-            .any(|j| j.pupil_id == pupil.id && j.starts_on <= request.ends_on && request.starts_on <= j.ends_on)
-        {
+        if existing.iter().any(|j| {
+            j.pupil_id == pupil.id && j.starts_on <= request.ends_on && request.starts_on <= j.ends_on
+        }) {
             return Err(invalid("startsOn", "overlap", "this pupil already joins in that period"));
         }
         let plan_id = request.action_plan_attachment_id.clone().unwrap_or_default();
@@ -105,7 +104,14 @@ pub async fn add_short_term_joiner(
             version: 1,
         };
         short_term_joiners::insert(conn, &joiner)?;
-        audit::record(conn, &caller, AuditAction::Create, AuditObject::Arrangement, &row.id, Some(&pupil.id))?;
+        audit::record(
+            conn,
+            &caller,
+            AuditAction::Create,
+            AuditObject::Arrangement,
+            &row.id,
+            Some(&pupil.id),
+        )?;
         to_response(conn, joiner, plan.file_name)
     })
     .await
@@ -126,7 +132,14 @@ pub async fn list_short_term_joiners(
         let plans = attachments::list(conn, &row.id)?;
         let mut out = Vec::new();
         for joiner in short_term_joiners::list(conn, &row.id)? {
-            audit::record(conn, &caller, AuditAction::Read, AuditObject::Arrangement, &row.id, Some(&joiner.pupil_id))?;
+            audit::record(
+                conn,
+                &caller,
+                AuditAction::Read,
+                AuditObject::Arrangement,
+                &row.id,
+                Some(&joiner.pupil_id),
+            )?;
             let file_name = plans
                 .iter()
                 .find(|a| a.id == joiner.action_plan_attachment_id)
@@ -144,8 +157,10 @@ fn to_response(
     j: JoinerRow,
     file_name: String,
 ) -> Result<ShortTermJoinerResponse, ServiceError> {
-    let pupil = pupils::find(conn, &j.pupil_id)?
-        .ok_or(crate::db::DbError::Corrupt { column: "short_term_joiners.pupil_id", value: j.pupil_id.clone() })?;
+    let pupil = pupils::find(conn, &j.pupil_id)?.ok_or(crate::db::DbError::Corrupt {
+        column: "short_term_joiners.pupil_id",
+        value: j.pupil_id.clone(),
+    })?;
     Ok(ShortTermJoinerResponse {
         arrangement_id: parse_id("short_term_joiners.arrangement_id", &j.arrangement_id)?,
         pupil: pupil_ref(&pupil)?,

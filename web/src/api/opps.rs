@@ -2,7 +2,9 @@
 
 use arrangeer_shared::api::attachments::AttachmentResponse;
 use arrangeer_shared::api::auth::LoginResponse;
-use arrangeer_shared::api::invitations::{AcceptInvitationRequest, CreateInvitationRequest, InvitationResponse};
+use arrangeer_shared::api::invitations::{
+    AcceptInvitationRequest, CreateInvitationRequest, InvitationResponse,
+};
 use arrangeer_shared::api::opps::{
     ConsentResponse, CreateGoalEvaluationRequest, CreateOppMeetingRequest, CreateOppRequest,
     GoalEvaluationResponse, OppMeetingResponse, OppResponse, OppVersionResponse, OppVersionSummary,
@@ -60,7 +62,10 @@ pub async fn record_meeting(
     post(&format!("/opps/{id}/meetings"), body, Some(token)).await
 }
 
-pub async fn list_goal_evaluations(token: &str, id: OppId) -> Result<Vec<GoalEvaluationResponse>, ClientError> {
+pub async fn list_goal_evaluations(
+    token: &str,
+    id: OppId,
+) -> Result<Vec<GoalEvaluationResponse>, ClientError> {
     get(Request::get(&url(&format!("/opps/{id}/goal-evaluations"))), token).await
 }
 
@@ -85,7 +90,10 @@ pub async fn accept_invitation(body: &AcceptInvitationRequest) -> Result<LoginRe
     post("/invitations/actions/accept", body, None).await
 }
 
-pub async fn list_joiners(token: &str, id: ArrangementId) -> Result<Vec<ShortTermJoinerResponse>, ClientError> {
+pub async fn list_joiners(
+    token: &str,
+    id: ArrangementId,
+) -> Result<Vec<ShortTermJoinerResponse>, ClientError> {
     get(Request::get(&url(&format!("/arrangements/{id}/short-term-joiners"))), token).await
 }
 

@@ -37,9 +37,17 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
         let token = props.token.to_string();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let body = CreateInvitationRequest { email: email.trim().to_owned(), name: name.trim().to_owned() };
-            let (name, email, errors, problem, sent, busy, token) =
-                (name.clone(), email.clone(), errors.clone(), problem.clone(), sent.clone(), busy.clone(), token.clone());
+            let body =
+                CreateInvitationRequest { email: email.trim().to_owned(), name: name.trim().to_owned() };
+            let (name, email, errors, problem, sent, busy, token) = (
+                name.clone(),
+                email.clone(),
+                errors.clone(),
+                problem.clone(),
+                sent.clone(),
+                busy.clone(),
+                token.clone(),
+            );
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::invite_guardian(&token, p, &body).await {
@@ -66,7 +74,11 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
         Callback::from(move |v: String| state.set(v))
     };
     let email_error = field_error(lang, &errors, "email").map(|e| {
-        if errors.iter().any(|f| f.code == "not_a_parent_account") { AttrValue::from(t(lang, J::NotAParent)) } else { e }
+        if errors.iter().any(|f| f.code == "not_a_parent_account") {
+            AttrValue::from(t(lang, J::NotAParent))
+        } else {
+            e
+        }
     });
     html! {
         <details class="add-pupil invite" id={id("details")}>

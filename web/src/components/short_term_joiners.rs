@@ -15,7 +15,25 @@ use crate::components::error_message;
 use crate::components::fields::{SelectField, TextField, described_by, hint_and_error};
 use crate::format;
 use crate::i18n::{J, Lang, T, t};
-use crate::pages::opp_editor::field_error;
+use crate::pages::opp_editor;
+
+/// The error of `field`, with the joiner's own codes in plain words.
+fn field_error(lang: Lang, errors: &[FieldError], field: &str) -> Option<AttrValue> {
+    let e = errors.iter().find(|e| e.field == field)?;
+    let own = match (field, e.code.as_str()) {
+        ("actionPlanAttachmentId", "required") => Some(J::ActionPlanRequired),
+        ("actionPlanAttachmentId", "not_an_action_plan") => Some(J::NotAnActionPlan),
+        ("parentsInformed", _) => Some(J::InformFirst),
+        ("endsOn", "too_long") => Some(J::PeriodTooLong),
+        ("pupilId", "already_in_arrangement") => Some(J::AlreadyInArrangement),
+        ("startsOn", "overlap") => Some(J::Overlap),
+        _ => None,
+    };
+    match own {
+        Some(key) => Some(AttrValue::from(t(lang, key))),
+        None => opp_editor::field_error(lang, errors, field),
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct JoinersProps {
@@ -49,7 +67,8 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
     let added = use_state(|| false);
     let busy = use_state(|| false);
     {
-        let (list, candidates, writable, own) = (list.clone(), candidates.clone(), props.writable, props.pupils.clone());
+        let (list, candidates, writable, own) =
+            (list.clone(), candidates.clone(), props.writable, props.pupils.clone());
         use_effect_with((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
             let (token, id) = (token.to_string(), *id);
             wasm_bindgen_futures::spawn_local(async move {
@@ -61,8 +80,15 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
         });
     }
     let onsubmit = {
-        let (form, errors, problem, added, busy, refresh, file) =
-            (form.clone(), errors.clone(), problem.clone(), added.clone(), busy.clone(), refresh.clone(), file.clone());
+        let (form, errors, problem, added, busy, refresh, file) = (
+            form.clone(),
+            errors.clone(),
+            problem.clone(),
+            added.clone(),
+            busy.clone(),
+            refresh.clone(),
+            file.clone(),
+        );
         let (token, id) = (props.token.to_string(), props.arrangement);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -80,7 +106,9 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
                     found.push(FieldError::new(field, "invalid_date", "choose a date"));
                 }
             }
-            let (Some(pupil_id), Some(starts_on), Some(ends_on)) = (pupil, date(&f.starts_on), date(&f.ends_on)) else {
+            let (Some(pupil_id), Some(starts_on), Some(ends_on)) =
+                (pupil, date(&f.starts_on), date(&f.ends_on))
+            else {
                 errors.set(found);
                 return;
             };
@@ -98,7 +126,12 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
                 return;
             }
             let (form, errors, problem, added, busy, refresh, token) = (
-                form.clone(), errors.clone(), problem.clone(), added.clone(), busy.clone(), refresh.clone(),
+                form.clone(),
+                errors.clone(),
+                problem.clone(),
+                added.clone(),
+                busy.clone(),
+                refresh.clone(),
                 token.clone(),
             );
             busy.set(true);
@@ -148,7 +181,9 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
     let items = match &*list {
         None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
-        Some(Ok(items)) if items.is_empty() => html! { <p class="muted" id="joiner-none">{ t(lang, J::NoJoiners) }</p> },
+        Some(Ok(items)) if items.is_empty() => {
+            html! { <p class="muted" id="joiner-none">{ t(lang, J::NoJoiners) }</p> }
+        }
         Some(Ok(items)) => html! {
             <ul class="plain" id="joiner-list">
                 { for items.iter().map(|j| html! {
@@ -163,13 +198,17 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             </ul>
         },
     };
-    let options: Vec<(AttrValue, AttrValue)> = std::iter::once((AttrValue::from(""), AttrValue::from(t(lang, J::ChoosePupil))))
-        .chain(candidates.iter().map(|p| {
-            (AttrValue::from(p.id.to_string()), AttrValue::from(format!("{} {} ({})", p.first_name, p.last_name, p.group_name)))
-        }))
-        .collect();
+    let options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from(t(lang, J::ChoosePupil))))
+            .chain(candidates.iter().map(|p| {
+                (
+                    AttrValue::from(p.id.to_string()),
+                    AttrValue::from(format!("{} {} ({})", p.first_name, p.last_name, p.group_name)),
+                )
+            }))
+            .collect();
     let plan_error = field_error(lang, &errors, "actionPlanAttachmentId");
-    let informed_error = field_error(lang, &errors, "parentsInformed").map(|_| AttrValue::from(t(lang, J::InformFirst)));
+    let informed_error = field_error(lang, &errors, "parentsInformed");
     let informed = {
         let form = form.clone();
         Callback::from(move |e: Event| {

@@ -121,32 +121,53 @@ pub(super) fn text(key: E) -> (&'static str, &'static str) {
             "U kunt dit plan lezen, maar niet wijzigen. De school schrijft het plan.",
             "You can read this plan, but not change it. The school writes the plan.",
         ),
-        E::NoAccess => ("U hebt geen toegang tot ontwikkelingsperspectiefplannen.", "You have no access to development plans."),
+        E::NoAccess => (
+            "U hebt geen toegang tot ontwikkelingsperspectiefplannen.",
+            "You have no access to development plans.",
+        ),
         E::NoPlan => ("Deze leerling heeft nog geen OPP.", "This pupil has no OPP yet."),
-        E::NoPlanReadOnly => ("De school heeft voor deze leerling nog geen OPP gemaakt.", "The school has not made an OPP for this pupil yet."),
+        E::NoPlanReadOnly => (
+            "De school heeft voor deze leerling nog geen OPP gemaakt.",
+            "The school has not made an OPP for this pupil yet.",
+        ),
         E::CreatePlan => ("OPP starten", "Start the OPP"),
         E::BackToDossier => ("Terug", "Back"),
         E::OpenEditor => ("OPP bewerken", "Edit OPP"),
         E::OpenPlan => ("OPP bekijken", "View OPP"),
         E::PlanHeading => ("Het plan", "The plan"),
         E::DraftNotice => ("Concept: nog niet gepubliceerd.", "Draft: not published yet."),
-        E::UnpublishedChanges => ("Het concept heeft wijzigingen die nog niet zijn gepubliceerd.", "The draft has changes that are not published yet."),
-        E::UpToDate => ("Het concept is gelijk aan de laatst gepubliceerde versie.", "The draft is the same as the latest published version."),
+        E::UnpublishedChanges => (
+            "Het concept heeft wijzigingen die nog niet zijn gepubliceerd.",
+            "The draft has changes that are not published yet.",
+        ),
+        E::UpToDate => (
+            "Het concept is gelijk aan de laatst gepubliceerde versie.",
+            "The draft is the same as the latest published version.",
+        ),
         E::PerspectiveHeading => ("Ontwikkelingsperspectief", "Development perspective"),
         E::ExitLevel => ("Verwacht uitstroomniveau", "Expected exit level"),
-        E::ExitLevelHint => ("Bijvoorbeeld vmbo-kader of praktijkonderwijs.", "For example vmbo-kader or praktijkonderwijs."),
+        E::ExitLevelHint => {
+            ("Bijvoorbeeld vmbo-kader of praktijkonderwijs.", "For example vmbo-kader or praktijkonderwijs.")
+        }
         E::ExitReasoning => ("Onderbouwing van het uitstroomniveau", "Reasoning for the exit level"),
         E::Stimulating => ("Bevorderende factoren", "Stimulating factors"),
         E::Hindering => ("Belemmerende factoren", "Hindering factors"),
         E::Needs => ("Onderwijsbehoeften", "Educational needs"),
         E::PupilVoice => ("Wat de leerling zelf zegt (hoorrecht)", "What the pupil says (right to be heard)"),
-        E::PupilVoiceHint => ("Leg vast wat de leerling over het plan vertelt.", "Record what the pupil says about the plan."),
+        E::PupilVoiceHint => {
+            ("Leg vast wat de leerling over het plan vertelt.", "Record what the pupil says about the plan.")
+        }
         E::GoalsHeading => ("SMART-doelen", "SMART goals"),
-        E::GoalsHint => ("Wat, hoe gemeten, wanneer bereikt en op welk gebied.", "What, how it is measured, by when and in which area."),
+        E::GoalsHint => (
+            "Wat, hoe gemeten, wanneer bereikt en op welk gebied.",
+            "What, how it is measured, by when and in which area.",
+        ),
         E::Goal => ("Doel", "Goal"),
         E::GoalDescription => ("Wat de leerling kan", "What the pupil will be able to do"),
         E::GoalCriterion => ("Meetbaar criterium", "Measurable criterion"),
-        E::GoalCriterionHint => ("Hoe ziet u dat het doel bereikt is?", "How do you see that the goal is reached?"),
+        E::GoalCriterionHint => {
+            ("Hoe ziet u dat het doel bereikt is?", "How do you see that the goal is reached?")
+        }
         E::GoalTargetDate => ("Streefdatum", "Target date"),
         E::GoalDomain => ("Gebied", "Area"),
         E::AddGoal => ("Doel toevoegen", "Add a goal"),
@@ -188,7 +209,9 @@ pub(super) fn text(key: E) -> (&'static str, &'static str) {
         E::Cancel => ("Annuleren", "Cancel"),
         E::Publishing => ("Bezig met publiceren…", "Publishing…"),
         E::Published => ("Gepubliceerd als versie", "Published as version"),
-        E::NothingToPublish => ("Er is niets veranderd sinds de laatste versie.", "Nothing changed since the latest version."),
+        E::NothingToPublish => {
+            ("Er is niets veranderd sinds de laatste versie.", "Nothing changed since the latest version.")
+        }
         E::VersionsHeading => ("Versies en toestemming", "Versions and consent"),
         E::NoVersions => ("Nog geen gepubliceerde versies.", "No published versions yet."),
         E::Version => ("Versie", "Version"),
@@ -200,10 +223,14 @@ pub(super) fn text(key: E) -> (&'static str, &'static str) {
         E::Before => ("Was", "Before"),
         E::After => ("Wordt", "After"),
         E::ConsentHeading => ("Toestemming per ouder", "Consent per guardian"),
-        E::NoGuardians => ("Er is geen ouder aan deze leerling gekoppeld.", "No guardian is linked to this pupil."),
+        E::NoGuardians => {
+            ("Er is geen ouder aan deze leerling gekoppeld.", "No guardian is linked to this pupil.")
+        }
         E::NoAnswer => ("nog geen antwoord", "no answer yet"),
         E::View => ("Zienswijze", "View"),
-        E::MeetingsHeading => ("Op overeenstemming gericht overleg (OOGO)", "Consensus-seeking meeting (OOGO)"),
+        E::MeetingsHeading => {
+            ("Op overeenstemming gericht overleg (OOGO)", "Consensus-seeking meeting (OOGO)")
+        }
         E::MeetingsExplain => (
             "Over het hele plan voert de school overleg met de ouders. Leg hier datum, deelnemers en uitkomst vast.",
             "The school discusses the whole plan with the parents. Record the date, participants and outcome here.",
@@ -211,14 +238,23 @@ pub(super) fn text(key: E) -> (&'static str, &'static str) {
         E::NoMeetings => ("Nog geen overleg vastgelegd.", "No meeting recorded yet."),
         E::HeldOn => ("Datum", "Date"),
         E::Participants => ("Deelnemers", "Participants"),
-        E::ParticipantsHint => ("Eén per regel, bijvoorbeeld: moeder, intern begeleider.", "One per line, for example: mother, internal coach."),
+        E::ParticipantsHint => (
+            "Eén per regel, bijvoorbeeld: moeder, intern begeleider.",
+            "One per line, for example: mother, internal coach.",
+        ),
         E::Outcome => ("Uitkomst", "Outcome"),
         E::RecordedBy => ("vastgelegd door", "recorded by"),
         E::AddMeeting => ("Overleg vastleggen", "Record the meeting"),
         E::MeetingSaved => ("Het overleg is vastgelegd.", "The meeting has been recorded."),
         E::EvaluationsHeading => ("Evaluatie van de doelen", "Evaluation of the goals"),
-        E::EvaluationsExplain => ("Per doel van de laatst gepubliceerde versie: bereikt, deels of niet.", "Per goal of the latest published version: achieved, partly or not."),
-        E::EvaluationsAfterPublish => ("Doelen evalueert u na het publiceren van het plan.", "Goals are evaluated once the plan is published."),
+        E::EvaluationsExplain => (
+            "Per doel van de laatst gepubliceerde versie: bereikt, deels of niet.",
+            "Per goal of the latest published version: achieved, partly or not.",
+        ),
+        E::EvaluationsAfterPublish => (
+            "Doelen evalueert u na het publiceren van het plan.",
+            "Goals are evaluated once the plan is published.",
+        ),
         E::NoEvaluations => ("Nog niet geëvalueerd.", "Not evaluated yet."),
         E::Result => ("Resultaat", "Result"),
         E::Note => ("Toelichting", "Note"),
@@ -226,7 +262,9 @@ pub(super) fn text(key: E) -> (&'static str, &'static str) {
         E::WithParents => ("Met de ouders besproken", "Discussed with the parents"),
         E::AddEvaluation => ("Evaluatie vastleggen", "Record the evaluation"),
         E::EvaluationSaved => ("De evaluatie is vastgelegd.", "The evaluation has been recorded."),
-        E::ErrBeforeStart => ("De einddatum ligt voor de begindatum.", "The end date is before the start date."),
+        E::ErrBeforeStart => {
+            ("De einddatum ligt voor de begindatum.", "The end date is before the start date.")
+        }
         E::ErrDuplicateGoal => ("Twee doelen hebben hetzelfde id.", "Two goals have the same id."),
         E::Kind(k) => match k {
             ChangeKind::Added => ("toegevoegd", "added"),

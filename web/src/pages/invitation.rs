@@ -46,8 +46,13 @@ pub fn InvitationPage() -> Html {
 
     let onsubmit = {
         let (token, password, repeat, password_error, repeat_error, problem, busy) = (
-            token.clone(), password.clone(), repeat.clone(), password_error.clone(), repeat_error.clone(),
-            problem.clone(), busy.clone(),
+            token.clone(),
+            password.clone(),
+            repeat.clone(),
+            password_error.clone(),
+            repeat_error.clone(),
+            problem.clone(),
+            busy.clone(),
         );
         let (app, navigator) = (app.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -78,7 +83,11 @@ pub fn InvitationPage() -> Html {
                         }
                     }
                     Err(ClientError::Problem(p)) if p.status == 410 => {
-                        problem.set(Some(if p.kind.ends_with("invitation-expired") { Problem::Expired } else { Problem::Used }));
+                        problem.set(Some(if p.kind.ends_with("invitation-expired") {
+                            Problem::Expired
+                        } else {
+                            Problem::Used
+                        }));
                         focus_by_id("invitation-problem");
                     }
                     Err(ClientError::Problem(p)) if p.status == 404 => {

@@ -113,10 +113,16 @@ fn EvaluationForm(props: &FormProps) -> Html {
     let i = props.index;
     let onsubmit = {
         let (result, note, date, with_parents, errors, problem, saved) = (
-            result.clone(), note.clone(), date.clone(), with_parents.clone(), errors.clone(), problem.clone(),
+            result.clone(),
+            note.clone(),
+            date.clone(),
+            with_parents.clone(),
+            errors.clone(),
+            problem.clone(),
             saved.clone(),
         );
-        let (token, opp, goal, on_saved) = (props.token.to_string(), props.opp, props.goal, props.on_saved.clone());
+        let (token, opp, goal, on_saved) =
+            (props.token.to_string(), props.opp, props.goal, props.on_saved.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             saved.set(false);
@@ -131,8 +137,15 @@ fn EvaluationForm(props: &FormProps) -> Html {
                 evaluated_on,
                 with_parents: *with_parents,
             };
-            let (note, date, errors, problem, saved, token, on_saved) =
-                (note.clone(), date.clone(), errors.clone(), problem.clone(), saved.clone(), token.clone(), on_saved.clone());
+            let (note, date, errors, problem, saved, token, on_saved) = (
+                note.clone(),
+                date.clone(),
+                errors.clone(),
+                problem.clone(),
+                saved.clone(),
+                token.clone(),
+                on_saved.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 match api::evaluate_goal(&token, opp, &body).await {
                     Ok(_) => {

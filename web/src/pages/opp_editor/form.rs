@@ -5,9 +5,9 @@ use arrangeer_shared::api::opps::{OppResponse, UpdateOppRequest};
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
+use super::field_error;
 use super::lists::{actions_editor, goals_editor};
 use super::values::{FormValues, TEXTS, field_id};
-use super::field_error;
 use crate::api::opps as api;
 use crate::components::fields::{ErrorSummary, SummaryItem, TextField};
 use crate::components::{error_message, focus_by_id};
@@ -58,8 +58,14 @@ pub fn OppForm(props: &OppFormProps) -> Html {
 
     // save (and then, when asked, publish) the values as they are now
     let run = {
-        let (values, saved_values, errors, busy, outcome, confirming) =
-            (values.clone(), saved_values.clone(), errors.clone(), busy.clone(), outcome.clone(), confirming.clone());
+        let (values, saved_values, errors, busy, outcome, confirming) = (
+            values.clone(),
+            saved_values.clone(),
+            errors.clone(),
+            busy.clone(),
+            outcome.clone(),
+            confirming.clone(),
+        );
         let (token, opp) = (props.token.to_string(), props.opp.clone());
         let (on_changed, on_published) = (props.on_changed.clone(), props.on_published.clone());
         Callback::from(move |publish: bool| {
@@ -146,7 +152,8 @@ pub fn OppForm(props: &OppFormProps) -> Html {
         .iter()
         .map(|e| SummaryItem {
             target: Some(field_id(&e.field)),
-            message: field_error(lang, std::slice::from_ref(e), &e.field).map_or(e.message.clone(), |m| m.to_string()),
+            message: field_error(lang, std::slice::from_ref(e), &e.field)
+                .map_or(e.message.clone(), |m| m.to_string()),
         })
         .collect();
     let onsubmit = {

@@ -43,7 +43,9 @@ pub fn OppHistory(props: &HistoryProps) -> Html {
     let body = match &*loaded {
         None => html! { <p role="status">{ t(lang, T::Loading) }</p> },
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
-        Some(Ok((versions, _))) if versions.is_empty() => html! { <p class="muted">{ t(lang, E::NoVersions) }</p> },
+        Some(Ok((versions, _))) if versions.is_empty() => {
+            html! { <p class="muted">{ t(lang, E::NoVersions) }</p> }
+        }
         Some(Ok((versions, consents))) => html! {
             <>{ for versions.iter().map(|v| version(lang, v, consents)) }</>
         },

@@ -5,13 +5,17 @@ use arrangeer_shared::api::opps::GoalDomain;
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
-use super::values::{ActionValues, FormValues, GoalValues};
 use super::field_error;
+use super::values::{ActionValues, FormValues, GoalValues};
 use crate::components::fields::{SelectField, TextField};
 use crate::i18n::{E, Lang, O, t};
 
 /// A field's input callback that changes goal `i`.
-fn goal(values: &UseStateHandle<FormValues>, i: usize, change: fn(&mut GoalValues, String)) -> Callback<String> {
+fn goal(
+    values: &UseStateHandle<FormValues>,
+    i: usize,
+    change: fn(&mut GoalValues, String),
+) -> Callback<String> {
     let values = values.clone();
     Callback::from(move |v: String| {
         let mut next = (*values).clone();
@@ -23,7 +27,11 @@ fn goal(values: &UseStateHandle<FormValues>, i: usize, change: fn(&mut GoalValue
 }
 
 /// A field's input callback that changes action row `i`.
-fn action(values: &UseStateHandle<FormValues>, i: usize, change: fn(&mut ActionValues, String)) -> Callback<String> {
+fn action(
+    values: &UseStateHandle<FormValues>,
+    i: usize,
+    change: fn(&mut ActionValues, String),
+) -> Callback<String> {
     let values = values.clone();
     Callback::from(move |v: String| {
         let mut next = (*values).clone();

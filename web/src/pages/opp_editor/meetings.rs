@@ -27,7 +27,8 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
     let lang = props.lang;
     let list = use_state(|| None::<Result<Vec<OppMeetingResponse>, ClientError>>);
     let refresh = use_state(|| 0u32);
-    let (held_on, participants, outcome) = (use_state(String::new), use_state(String::new), use_state(String::new));
+    let (held_on, participants, outcome) =
+        (use_state(String::new), use_state(String::new), use_state(String::new));
     let errors = use_state(Vec::<FieldError>::new);
     let problem = use_state(|| None::<String>);
     let saved = use_state(|| false);
@@ -35,12 +36,19 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
         let list = list.clone();
         use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move { list.set(Some(api::list_meetings(&token, opp).await)) });
+            wasm_bindgen_futures::spawn_local(async move {
+                list.set(Some(api::list_meetings(&token, opp).await))
+            });
         });
     }
     let onsubmit = {
         let (held_on, participants, outcome, errors, problem, saved, refresh) = (
-            held_on.clone(), participants.clone(), outcome.clone(), errors.clone(), problem.clone(), saved.clone(),
+            held_on.clone(),
+            participants.clone(),
+            outcome.clone(),
+            errors.clone(),
+            problem.clone(),
+            saved.clone(),
             refresh.clone(),
         );
         let (token, opp) = (props.token.to_string(), props.opp);
@@ -53,12 +61,23 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
             };
             let body = CreateOppMeetingRequest {
                 held_on: date,
-                participants: participants.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
+                participants: participants
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
                 outcome: (*outcome).clone(),
             };
             let (held_on, participants, outcome, errors, problem, saved, refresh, token) = (
-                held_on.clone(), participants.clone(), outcome.clone(), errors.clone(), problem.clone(), saved.clone(),
-                refresh.clone(), token.clone(),
+                held_on.clone(),
+                participants.clone(),
+                outcome.clone(),
+                errors.clone(),
+                problem.clone(),
+                saved.clone(),
+                refresh.clone(),
+                token.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 match api::record_meeting(&token, opp, &body).await {

@@ -136,9 +136,13 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
         _ => t(lang, E::PageTitle).to_owned(),
     };
     let body = match (&*plan, role) {
-        (_, Role::Executor | Role::Parent) => html! { <p class="notice" id="opp-no-access">{ t(lang, E::NoAccess) }</p> },
+        (_, Role::Executor | Role::Parent) => {
+            html! { <p class="notice" id="opp-no-access">{ t(lang, E::NoAccess) }</p> }
+        }
         (None, _) => html! { <p role="status">{ t(lang, T::Loading) }</p> },
-        (Some(Err(err)), _) => html! { <p class="error-box" role="alert" id="opp-load-error">{ error_message(lang, err) }</p> },
+        (Some(Err(err)), _) => {
+            html! { <p class="error-box" role="alert" id="opp-load-error">{ error_message(lang, err) }</p> }
+        }
         (Some(Ok(None)), _) if writable => html! {
             <>
                 <p id="opp-none">{ t(lang, E::NoPlan) }</p>

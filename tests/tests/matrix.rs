@@ -181,6 +181,15 @@ async fn role_endpoint_matrix() {
         ("GET", "/api/v1/exports/arrangements?format=xlsx".into(), None),
         ("GET", "/api/v1/exports/payments?format=csv&year=2027".into(), None),
         ("GET", "/api/v1/exports/statistics?format=xlsx&year=2027".into(), None),
+        ("GET", format!("/api/v1/arrangements/{id}/short-term-joiners"), None),
+        (
+            "POST",
+            format!("/api/v1/arrangements/{id}/short-term-joiners"),
+            Some(json!({
+                "pupilId": p, "offerPart": "Leesgroep", "startsOn": "2027-01-11", "endsOn": "2027-03-26",
+                "actionPlanAttachmentId": att, "parentsInformed": true
+            })),
+        ),
     ];
 
     let mut callers = Vec::new();

@@ -23,6 +23,7 @@ pub mod consultations;
 pub mod dashboard;
 pub mod upload;
 pub mod statistics;
+pub mod opps;
 
 const BASE: &str = "/api/v1";
 

@@ -46,6 +46,12 @@ pub enum Route {
     #[not_found]
     #[at("/404")]
     NotFound,
+    /// The development plan of a pupil: the school's editor, read-only for readers.
+    #[at("/leerlingen/:pupil/opp")]
+    PupilOpp { pupil: arrangeer_shared::ids::PupilId },
+    /// Where an invitation link (`/uitnodiging?token=…`) lands: the guardian sets a password.
+    #[at("/uitnodiging")]
+    Invitation,
 }
 
 fn switch(route: Route) -> Html {
@@ -65,6 +71,10 @@ fn switch(route: Route) -> Html {
         Route::Policy => html! { <crate::pages::policy_editor::PolicyEditorPage /> },
         Route::Payments => html! { <crate::pages::payments::PaymentsPage /> },
         Route::Statistics => html! { <crate::pages::statistics::StatisticsPage /> },
+        Route::PupilOpp { pupil } => {
+            html! { <crate::pages::opp_editor::OppEditorPage key={pupil.to_string()} {pupil} /> }
+        }
+        Route::Invitation => html! { <crate::pages::invitation::InvitationPage /> },
     }
 }
 

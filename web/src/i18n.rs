@@ -13,6 +13,9 @@ mod ux;
 mod statistics;
 mod vocabulary;
 
+mod joiners;
+mod opp_editor;
+
 use arrangeer_shared::Role;
 use arrangeer_shared::kinds::{
     ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute,
@@ -28,6 +31,9 @@ pub use rules::R;
 pub use security::S;
 pub use ux::U;
 pub use statistics::St;
+
+pub use joiners::J;
+pub use opp_editor::{E, part_name};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -121,6 +127,10 @@ pub enum T {
     Ux(U),
     /// Texts of the statistics page and its charts.
     Statistics(St),
+    /// Texts of the school's OPP editor and the read-only plan view.
+    OppEditor(E),
+    /// Texts of invitations and short-term joiners.
+    Joiners(J),
 }
 
 impl From<U> for T {
@@ -138,6 +148,18 @@ impl From<St> for T {
 impl From<O> for T {
     fn from(key: O) -> T {
         T::Opp(key)
+    }
+}
+
+impl From<E> for T {
+    fn from(key: E) -> T {
+        T::OppEditor(key)
+    }
+}
+
+impl From<J> for T {
+    fn from(key: J) -> T {
+        T::Joiners(key)
     }
 }
 
@@ -238,6 +260,8 @@ pub fn t(lang: Lang, key: impl Into<T>) -> &'static str {
         (T::Rules(key), lang) => pick(lang, rules::text(key)),
         (T::Ux(key), lang) => pick(lang, ux::text(key)),
         (T::Statistics(key), lang) => pick(lang, statistics::text(key)),
+        (T::OppEditor(key), lang) => pick(lang, opp_editor::text(key)),
+        (T::Joiners(key), lang) => pick(lang, joiners::text(key)),
     }
 }
 

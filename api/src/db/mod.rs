@@ -30,6 +30,7 @@ pub mod opps;
 pub mod preferences;
 pub mod statistics;
 pub mod statistics_facts;
+pub mod short_term_joiners;
 
 use std::time::Duration;
 

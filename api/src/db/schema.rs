@@ -517,6 +517,16 @@ diesel::table! {
     user_preferences (user_id) {
         user_id -> Text,
         language -> Text,
+    short_term_joiners (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        pupil_id -> Text,
+        offer_part -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        action_plan_attachment_id -> Text,
+        parents_informed -> Bool,
+        created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,

@@ -31,6 +31,7 @@ pub mod invitations;
 pub mod opps;
 pub mod preferences;
 pub mod statistics;
+pub mod short_term_joiners;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -138,6 +139,8 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(exports::export_arrangements)
             .service(exports::export_payments)
             .service(exports::export_statistics)
+            .service(short_term_joiners::add_short_term_joiner)
+            .service(short_term_joiners::list_short_term_joiners)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

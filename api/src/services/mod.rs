@@ -31,6 +31,7 @@ pub mod opp_consents;
 pub mod opps;
 pub mod preferences;
 pub mod statistics;
+pub mod short_term_joiners;
 
 use arrangeer_shared::api::problem::FieldError;
 

@@ -23,4 +23,5 @@ pub mod quotes;
 pub mod reductions;
 pub mod schools;
 pub mod statistics;
+pub mod short_term_joiners;
 pub mod users;

@@ -17,6 +17,9 @@ pub mod statistics_overview;
 pub mod timeline;
 pub mod uploads;
 
+pub mod opp_invite;
+pub mod short_term_joiners;
+
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;

@@ -150,6 +150,11 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     if matches!(session.user.role, Role::School | Role::Consultant | Role::SwvAdmin) {
                         <OppConsentStatus lang={lang} token={token.clone()} pupils={a.pupils.clone()} />
                     }
+                    if a.kind == arrangeer_shared::kinds::ArrangementKind::Cluster && session.user.role != Role::Parent {
+                        <crate::components::short_term_joiners::ShortTermJoiners lang={lang} token={token.clone()}
+                            arrangement={a.id} pupils={a.pupils.iter().map(|p| p.id).collect::<Vec<_>>()}
+                            writable={session.user.role == Role::School && !a.status.is_final()} />
+                    }
                     <section class="part" aria-labelledby="timeline-heading">
                         <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
                         <Timeline lang={lang} status={a.status} previous={s.previous_status()}

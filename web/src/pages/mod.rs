@@ -15,3 +15,6 @@ pub mod opp_status;
 pub mod payments;
 pub mod policy_editor;
 pub mod statistics;
+
+pub mod invitation;
+pub mod opp_editor;

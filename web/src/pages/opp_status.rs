@@ -6,7 +6,11 @@ use arrangeer_shared::api::pupils::PupilRef;
 use yew::prelude::*;
 
 use crate::api;
-use crate::i18n::{Lang, O, t};
+use crate::app::Route;
+use crate::components::AppLink;
+use crate::components::opp_invite::GuardianInvite;
+use crate::i18n::{E, Lang, O, t};
+use crate::session::use_app;
 
 #[derive(Properties, PartialEq)]
 pub struct OppStatusProps {
@@ -18,6 +22,8 @@ pub struct OppStatusProps {
 #[component]
 pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
     let lang = props.lang;
+    let role = use_app().session.as_ref().map(|s| s.user.role);
+    let school = role == Some(arrangeer_shared::Role::School);
     type Plans = Result<Vec<(PupilRef, Option<OppSummary>)>, crate::api::ClientError>;
     let plans = use_state(|| None::<Plans>);
     {
@@ -60,7 +66,20 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
                             Some(s) => format!("{} {}: {}", t(lang, O::VersionLabel), p.latest_version, t(lang, O::Status(s))),
                         },
                     };
-                    html! { <li id={format!("opp-status-{}", pupil.id)}>{ format!("{} — {state}", pupil.name) }</li> }
+                    let link = if school { E::OpenEditor } else { E::OpenPlan };
+                    html! {
+                        <li class="opp-pupil">
+                            <span id={format!("opp-status-{}", pupil.id)}>{ format!("{} — {state}", pupil.name) }</span>
+                            { " " }
+                            <AppLink to={Route::PupilOpp { pupil: pupil.id }} id={AttrValue::from(format!("opp-open-{}", pupil.id))}>
+                                { format!("{} ({})", t(lang, link), pupil.name) }
+                            </AppLink>
+                            if school {
+                                <GuardianInvite lang={lang} token={props.token.clone()} pupil={pupil.id}
+                                    pupil_name={AttrValue::from(pupil.name.clone())} />
+                            }
+                        </li>
+                    }
                 }) }
             </ul>
         },

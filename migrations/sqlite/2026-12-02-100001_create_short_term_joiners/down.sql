@@ -1,0 +1,1 @@
+DROP TABLE short_term_joiners;

@@ -28,6 +28,9 @@ pub mod audit;
 pub mod invitations;
 pub mod opps;
 
+pub mod notifications;
+pub mod school_imports;
+
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

@@ -512,3 +512,20 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
     }
 }
+
+diesel::table! {
+    notification_preferences (user_id, event) {
+        user_id -> Text,
+        event -> Text,
+        enabled -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partnership_swv_codes (partnership_id) {
+        partnership_id -> Text,
+        swv_code -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -29,6 +29,9 @@ pub mod audit;
 pub mod invitations;
 pub mod opps;
 
+pub mod notification_preferences;
+pub mod school_imports;
+
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
 use serde::Deserialize;
@@ -130,6 +133,9 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(auth::refresh_session)
             .service(auth::logout)
             .service(payments::list_payments)
+            .service(notification_preferences::get_notification_preferences)
+            .service(notification_preferences::put_notification_preferences)
+            .service(school_imports::import_schools)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 /// How many objects of one kind the import created, changed, or found as they were.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ImportCounts {
     pub created: u32,
     pub updated: u32,
@@ -16,7 +16,7 @@ pub struct ImportCounts {
 /// What an import did. Importing the same file again reports only `unchanged`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SchoolImportReport {
     /// The partnership's DUO code whose rows were taken, e.g. `PO 26-01`.
     pub swv_code: String,

@@ -40,7 +40,7 @@ pub async fn take_arrangement_action(
     Json(request): Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, action) = path.into_inner();
-    let actor = user.clone();
+    let actor = user;
     let arrangement = services::arrangement_actions::take_action(&db, user, id, action, request).await?;
     services::notifications::arrangement_action(&db, &mailer, &actor, arrangement.id.to_string(), action);
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))

@@ -64,6 +64,14 @@ pub struct Settings {
     pub invitation_ttl_seconds: i64,
     /// Where the web app is reached, for links in invitations.
     pub public_url: String,
+    /// SMTP server for notification and invitation mails: `smtps://user:pass@host:465`,
+    /// or `smtp://host:587?tls=required` (STARTTLS); unset: no SMTP.
+    pub smtp_url: Option<String>,
+    /// Sender of every mail (`Name <address>` or a bare address).
+    pub mail_from: String,
+    /// Write each mail as an `.eml` file into this directory instead of sending it (demo,
+    /// tests); wins over `smtp_url`. With neither set, mails are only logged.
+    pub mail_dir: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -90,6 +98,9 @@ impl Default for Settings {
             workers: None,
             invitation_ttl_seconds: 7 * 24 * 3600,
             public_url: "http://localhost:8080".to_owned(),
+            smtp_url: None,
+            mail_from: "Arrangeer <noreply@arrangeer.invalid>".to_owned(),
+            mail_dir: None,
         }
     }
 }

@@ -142,6 +142,7 @@ impl ApiError {
                 ),
                 ServiceError::Gone { slug, detail } => (slug, "Gone", detail.clone(), vec![]),
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => internal(),
+                ServiceError::Document(_) => internal(),
             },
             ApiError::Internal(_) => internal(),
         }
@@ -211,6 +212,7 @@ impl ResponseError for ApiError {
                 ServiceError::Db(_) | ServiceError::Token(_) | ServiceError::Hash(_) => {
                     StatusCode::INTERNAL_SERVER_ERROR
                 }
+                ServiceError::Document(_) => StatusCode::INTERNAL_SERVER_ERROR,
             },
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

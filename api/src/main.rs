@@ -4,6 +4,7 @@ use anyhow::Context;
 use arrangeer_api::config::{Mode, Settings};
 use arrangeer_api::db::{integrity, maintenance};
 use arrangeer_api::services::demo;
+use arrangeer_api::services::{ServiceError, school_imports};
 use arrangeer_api::startup::Application;
 use arrangeer_api::telemetry;
 use clap::{Parser, Subcommand};
@@ -37,6 +38,18 @@ enum Command {
     },
     /// Check the database's integrity and print its schema version and row counts (JSON).
     Check,
+    /// Import DUO's CSV "scholen per samenwerkingsverband primair onderwijs" into a
+    /// partnership: creates and updates its school boards and schools; prints the report (JSON).
+    ImportSchools {
+        /// The CSV file as downloaded from DUO.
+        file: std::path::PathBuf,
+        /// The partnership's code in Arrangeer, e.g. `utrecht-po`.
+        #[arg(long)]
+        partnership: String,
+        /// The partnership's DUO code (e.g. `PO 26-01`); recorded when none is known yet.
+        #[arg(long)]
+        swv_code: Option<String>,
+    },
 }
 
 #[actix_web::main]
@@ -78,6 +91,24 @@ async fn main() -> anyhow::Result<()> {
                 Ok(())
             } else {
                 anyhow::bail!("integrity check failed: {}", report.integrity)
+            }
+        }
+        Command::ImportSchools { file, partnership, swv_code } => {
+            let csv = std::fs::read(&file).with_context(|| format!("reading {}", file.display()))?;
+            let db = arrangeer_api::db::Db::connect(&settings.database_url(), 1)?;
+            db.migrate()?;
+            match school_imports::import_cli(&db, &partnership, swv_code.as_deref(), &csv) {
+                Ok(report) => {
+                    println!("{}", serde_json::to_string_pretty(&report)?);
+                    Ok(())
+                }
+                Err(ServiceError::Unprocessable(errors)) => {
+                    for e in &errors {
+                        eprintln!("{}: {}", e.field, e.message);
+                    }
+                    anyhow::bail!("nothing imported: {} problem(s) in {}", errors.len(), file.display())
+                }
+                Err(e) => Err(e.into()),
             }
         }
         Command::Serve { demo } => {

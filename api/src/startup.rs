@@ -21,6 +21,7 @@ use crate::openapi::{self, API_VERSION};
 use crate::routes::{self, extract, health, spa};
 use crate::services::invitations::InvitationSettings;
 use crate::services::{self, demo};
+use crate::services::mailer::Mailer;
 
 /// A server bound to its port, not yet running.
 pub struct Application {
@@ -71,6 +72,7 @@ impl Application {
             demo: settings.mode == Mode::Demo,
             ttl_seconds: settings.invitation_ttl_seconds,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
+            mailer: Mailer::from_settings(settings).context("configuring mail")?,
         };
         let server =
             serve(listener, db.clone(), auth, invitations, settings.web_dir.clone(), settings.workers)?;
@@ -107,6 +109,7 @@ fn serve(
     workers: Option<usize>,
 ) -> anyhow::Result<Server> {
     let db = web::Data::new(db);
+    let mailer = web::Data::new(invitations.mailer.clone());
     let invitations = web::Data::new(invitations);
     let keys = web::Data::new(auth.keys);
     let refresh = web::Data::new(auth.refresh);
@@ -119,6 +122,7 @@ fn serve(
             .app_data(db.clone())
             .app_data(keys.clone())
             .app_data(invitations.clone())
+            .app_data(mailer.clone())
             .app_data(refresh.clone())
             .app_data(limits.clone())
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))

@@ -190,6 +190,14 @@ async fn role_endpoint_matrix() {
                 "actionPlanAttachmentId": att, "parentsInformed": true
             })),
         ),
+        ("GET", "/api/v1/me/notification-preferences".into(), None),
+        (
+            "PUT",
+            "/api/v1/me/notification-preferences".into(),
+            Some(
+                json!({ "requestSubmitted": true, "adviceGiven": true, "decisionTaken": true, "consentRequested": true }),
+            ),
+        ),
     ];
 
     let mut callers = Vec::new();
@@ -231,5 +239,14 @@ async fn role_endpoint_matrix() {
         }
         table.push('\n');
     }
+    // the school import takes DUO's CSV, not JSON
+    let csv = include_str!("../fixtures/duo/scholen-per-swv-po.csv");
+    table.push_str(&format!("{:<64}", "POST /api/v1/school-imports (text/csv)"));
+    for (_, token) in &callers {
+        let request = app.client.post(app.url("/api/v1/school-imports")).header("Content-Type", "text/csv");
+        let status = request.body(csv).bearer_auth(token).send().await.expect("request").status().as_u16();
+        table.push_str(&format!("{status:>14}"));
+    }
+    table.push('\n');
     insta::assert_snapshot!(table);
 }

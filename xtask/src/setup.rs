@@ -26,6 +26,7 @@ pub fn all(browser: bool) -> Result {
     node_tools()?;
     if browser {
         chromium()?;
+        poppler()?;
     }
     Ok(())
 }
@@ -153,6 +154,14 @@ fn chromium() -> Result {
         return Ok(());
     }
     apt_install(&["chromium", "chromium-driver"])
+}
+
+/// `pdftotext`, with which the tests read the decision letters the server renders.
+fn poppler() -> Result {
+    if has("pdftotext") {
+        return Ok(());
+    }
+    apt_install(&["poppler-utils"])
 }
 
 /// Validates an OpenAPI document with PyPI's `openapi-spec-validator`, kept in a virtualenv

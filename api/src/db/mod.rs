@@ -32,6 +32,9 @@ pub mod statistics;
 pub mod statistics_facts;
 pub mod short_term_joiners;
 
+pub mod notifications;
+pub mod school_imports;
+
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};

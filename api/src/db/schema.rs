@@ -550,6 +550,10 @@ diesel::table! {
         definitive_to_decision_days -> Nullable<Integer>,
         grant_to_start_days -> Nullable<Integer>,
         decided_late -> Nullable<Bool>,
+    notification_preferences (user_id, event) {
+        user_id -> Text,
+        event -> Text,
+        enabled -> Bool,
         updated_at -> Timestamp,
     }
 }
@@ -585,3 +589,9 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(arrangements, arrangement_milestones, arrangement_money_years);
 diesel::allow_tables_to_appear_in_same_query!(opp_goal_evaluations, pupils);
+    partnership_swv_codes (partnership_id) {
+        partnership_id -> Text,
+        swv_code -> Text,
+        created_at -> Timestamp,
+    }
+}

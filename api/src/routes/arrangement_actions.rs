@@ -9,6 +9,7 @@ use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
+use crate::services::mailer::Mailer;
 
 /// Take an action on an arrangement: `submit`, `request-changes`, `approve`,
 /// `make-definitive`, `grant`, `reject`, `start`, `terminate`, `close` or `withdraw`.
@@ -33,11 +34,14 @@ use crate::services;
 #[post("/arrangements/{id}/actions/{action}")]
 pub async fn take_arrangement_action(
     db: web::Data<Db>,
+    mailer: web::Data<Mailer>,
     user: AuthUser,
     path: web::Path<(ArrangementId, Action)>,
     Json(request): Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, action) = path.into_inner();
+    let actor = user;
     let arrangement = services::arrangement_actions::take_action(&db, user, id, action, request).await?;
+    services::notifications::arrangement_action(&db, &mailer, &actor, arrangement.id.to_string(), action);
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))
 }

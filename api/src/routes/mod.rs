@@ -33,6 +33,9 @@ pub mod preferences;
 pub mod statistics;
 pub mod short_term_joiners;
 
+pub mod notification_preferences;
+pub mod school_imports;
+
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
 use serde::Deserialize;
@@ -141,6 +144,9 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(exports::export_statistics)
             .service(short_term_joiners::add_short_term_joiner)
             .service(short_term_joiners::list_short_term_joiners)
+            .service(notification_preferences::get_notification_preferences)
+            .service(notification_preferences::put_notification_preferences)
+            .service(school_imports::import_schools)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

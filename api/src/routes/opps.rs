@@ -161,11 +161,14 @@ pub async fn update_opp(
 #[post("/opps/{id}/actions/publish")]
 pub async fn publish_opp(
     db: web::Data<Db>,
+    mailer: web::Data<crate::services::mailer::Mailer>,
     school: Authorized<School>,
     req: HttpRequest,
     id: web::Path<OppId>,
 ) -> Result<HttpResponse, ApiError> {
-    let version = services::opps::publish_opp(&db, caller(school.user, &req), id.into_inner()).await?;
+    let opp = id.into_inner();
+    let version = services::opps::publish_opp(&db, caller(school.user, &req), opp).await?;
+    services::notifications::opp_published(&db, &mailer, opp.to_string());
     Ok(HttpResponse::Created().json(version))
 }
 

@@ -12,7 +12,7 @@ use arrangeer_shared::text;
 use arrangeer_shared::workflow::{self, Action, TransitionError};
 
 use super::arrangements::{allowed, kind_of, status_of, to_response, visible};
-use super::{ServiceError, findings, policy};
+use super::{ServiceError, decision_letters, findings, policy};
 use crate::auth::AuthUser;
 use crate::db::arrangements::{self, ArrangementRow, EventRow};
 use crate::db::{Db, DbConnection, evaluations, new_id, now};
@@ -85,6 +85,8 @@ pub async fn take_action(
                 created_at: at,
             },
         )?;
+        let reasoning = request.comment.as_deref().or(request.justification.as_deref());
+        decision_letters::attach(conn, &row, &user, action, reasoning)?;
         let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
         // the statistics' milestones and money follow every status change, in this transaction
         super::statistics::facts::refresh(conn, &updated)?;

@@ -142,6 +142,9 @@ pub fn seed_if_empty(db: &Db) -> Result<bool, ServiceError> {
                         version: 1,
                     },
                 )?;
+                if let Some(swv_code) = demo_swv_code(p.code) {
+                    crate::db::school_imports::set_swv_code(conn, &partnership_id, swv_code, at)?;
+                }
                 // the partnership's own rules, from the shipped presets, as version 1
                 if let Some((_, _, policy)) = presets().into_iter().find(|(code, _, _)| *code == p.code) {
                     let document = serde_json::to_string(&policy).map_err(|e| DbError::Corrupt {
@@ -242,4 +245,15 @@ pub fn seed_if_empty(db: &Db) -> Result<bool, ServiceError> {
             Ok(true)
         })
     })
+}
+
+/// The demo partnerships' DUO codes (fictional, like their BRIN codes: real codes run from
+/// `PO 20-01` to `PO 31-xx`), used by the school import.
+pub fn demo_swv_code(partnership_code: &str) -> Option<&'static str> {
+    match partnership_code {
+        "utrecht-po" => Some("PO 90-01"),
+        "liemers-po" => Some("PO 90-02"),
+        "holland-rijnland-po" => Some("PO 90-03"),
+        _ => None,
+    }
 }

@@ -1,7 +1,8 @@
 //! Invitations: the school invites a guardian by e-mail address; the one-time, expiring link
 //! sets a password on a parent account (created when there is none) and links it to the
-//! pupil. Only a hash of the token is stored. No e-mail is sent yet: in demo mode the link
-//! is written to the server log (and returned to the inviter); SMTP is left for the e-mail work.
+//! pupil. Only a hash of the token is stored. The link is mailed to the guardian; in demo mode it
+//! is also written to the server log (and returned to the inviter); the mail goes out through
+//! the configured [`Mailer`] (SMTP, a mail directory, or only the log).
 
 use arrangeer_shared::Email;
 use arrangeer_shared::Role;
@@ -18,6 +19,7 @@ use chrono::TimeDelta;
 use super::ServiceError;
 use super::audit::{self, Caller};
 use super::calendar::{hash, secret_token};
+use super::mailer::{Mail, Mailer};
 use crate::auth::{AuthUser, password, scope};
 use crate::db::invitations::{self, InvitationRow};
 use crate::db::users::UserInsert;
@@ -31,6 +33,8 @@ pub struct InvitationSettings {
     pub ttl_seconds: i64,
     /// Where the web app is reached, without a trailing slash.
     pub public_url: String,
+    /// How the link reaches the guardian (SMTP, a mail directory, or only the log).
+    pub mailer: Mailer,
 }
 
 /// The shortest password a guardian may choose.
@@ -95,11 +99,14 @@ pub async fn invite_guardian(
         })
         .await?;
     let link = format!("{}/uitnodiging?token={token}", settings.public_url);
+    settings.mailer.send_later(vec![invitation_mail(&invitation.email, &link, settings.ttl_seconds)]);
     let demo_link = if settings.demo {
         tracing::info!(invitation = %invitation.id, %link, "guardian invitation (demo mode: not e-mailed)");
         Some(link)
     } else {
-        tracing::warn!(invitation = %invitation.id, "guardian invitation created; e-mail sending is not configured");
+        if !settings.mailer.delivers() {
+            tracing::warn!(invitation = %invitation.id, "guardian invitation created; e-mail sending is not configured");
+        }
         None
     };
     Ok(InvitationResponse {
@@ -210,4 +217,22 @@ pub async fn accept_invitation(
         })
         .await?;
     super::auth::login(db, context, LoginRequest { email, password: request.password }).await
+}
+
+/// The invitation mail: the one-time link and how long it works; nothing about the child.
+fn invitation_mail(to: &str, link: &str, ttl_seconds: i64) -> Mail {
+    let days = (ttl_seconds / 86_400).max(1);
+    Mail {
+        to: to.to_owned(),
+        subject: "Arrangeer: uitnodiging van de school / invitation from the school".to_owned(),
+        body: format!(
+            "De school van uw kind nodigt u uit voor Arrangeer. Daar ziet u het plan van uw kind\n\
+             (OPP) en geeft u uw instemming. Kies met deze link een wachtwoord (de link werkt\n\
+             een keer en {days} dag(en) lang):\n\n{link}\n\n\
+             Your child's school invites you to Arrangeer, where you see your child's plan (OPP)\n\
+             and give your consent. Choose a password with this link (it works once, for\n\
+             {days} day(s)):\n\n{link}\n"
+        ),
+        kind: "invitation",
+    }
 }

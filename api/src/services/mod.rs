@@ -33,6 +33,11 @@ pub mod preferences;
 pub mod statistics;
 pub mod short_term_joiners;
 
+pub mod decision_letters;
+pub mod mailer;
+pub mod notifications;
+pub mod school_imports;
+
 use arrangeer_shared::api::problem::FieldError;
 
 use crate::auth::jwt::TokenError;
@@ -83,6 +88,9 @@ pub enum ServiceError {
     Token(#[from] TokenError),
     #[error(transparent)]
     Hash(#[from] HashError),
+    /// A document the server writes (the decision letter) could not be produced (500).
+    #[error("the document could not be produced: {0}")]
+    Document(String),
 }
 
 impl From<diesel::result::Error> for ServiceError {

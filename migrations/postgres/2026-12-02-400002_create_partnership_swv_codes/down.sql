@@ -1,0 +1,1 @@
+DROP TABLE partnership_swv_codes;

@@ -517,21 +517,13 @@ diesel::table! {
     user_preferences (user_id) {
         user_id -> Text,
         language -> Text,
-    short_term_joiners (id) {
-        id -> Text,
-        arrangement_id -> Text,
-        pupil_id -> Text,
-        offer_part -> Text,
-        starts_on -> Date,
-        ends_on -> Date,
-        action_plan_attachment_id -> Text,
-        parents_informed -> Bool,
-        created_by -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
     }
 }
+
+diesel::table! {
     arrangement_milestones (arrangement_id) {
         arrangement_id -> Text,
         partnership_id -> Text,
@@ -550,10 +542,6 @@ diesel::table! {
         definitive_to_decision_days -> Nullable<Integer>,
         grant_to_start_days -> Nullable<Integer>,
         decided_late -> Nullable<Bool>,
-    notification_preferences (user_id, event) {
-        user_id -> Text,
-        event -> Text,
-        enabled -> Bool,
         updated_at -> Timestamp,
     }
 }
@@ -589,6 +577,34 @@ diesel::table! {
 
 diesel::allow_tables_to_appear_in_same_query!(arrangements, arrangement_milestones, arrangement_money_years);
 diesel::allow_tables_to_appear_in_same_query!(opp_goal_evaluations, pupils);
+
+diesel::table! {
+    short_term_joiners (id) {
+        id -> Text,
+        arrangement_id -> Text,
+        pupil_id -> Text,
+        offer_part -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        action_plan_attachment_id -> Text,
+        parents_informed -> Bool,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    notification_preferences (user_id, event) {
+        user_id -> Text,
+        event -> Text,
+        enabled -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     partnership_swv_codes (partnership_id) {
         partnership_id -> Text,
         swv_code -> Text,

@@ -64,6 +64,9 @@ pub struct Settings {
     pub invitation_ttl_seconds: i64,
     /// Where the web app is reached, for links in invitations.
     pub public_url: String,
+    /// Staff (every role but parent) must use two-factor authentication (TOTP). Default: yes
+    /// in production mode, no in demo mode (so the printed demo logins work).
+    pub totp_required: Option<bool>,
 }
 
 impl Default for Settings {
@@ -90,6 +93,7 @@ impl Default for Settings {
             workers: None,
             invitation_ttl_seconds: 7 * 24 * 3600,
             public_url: "http://localhost:8080".to_owned(),
+            totp_required: None,
         }
     }
 }
@@ -128,6 +132,11 @@ impl Settings {
             .merge(Env::prefixed("ARRANGEER_").ignore(&["CONFIG"]))
             .extract()
             .map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    /// Whether staff must use two-factor authentication (see `totp_required`).
+    pub fn totp_required(&self) -> bool {
+        self.totp_required.unwrap_or(self.mode == Mode::Production)
     }
 
     pub fn database_url(&self) -> String {

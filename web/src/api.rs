@@ -20,6 +20,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub mod consultations;
+pub mod totp;
 
 const BASE: &str = "/api/v1";
 
@@ -76,6 +77,7 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ClientError>
         detail: String::new(),
         errors: Vec::new(),
         allowed_actions: Vec::new(),
+        enrollment_token: None,
     });
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }

@@ -41,6 +41,8 @@ pub enum Route {
     Policy,
     #[at("/betalingen")]
     Payments,
+    #[at("/mijn-account")]
+    Account,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -62,6 +64,7 @@ fn switch(route: Route) -> Html {
         Route::Deadlines => html! { <crate::pages::deadlines::DeadlinesPage /> },
         Route::Policy => html! { <crate::pages::policy_editor::PolicyEditorPage /> },
         Route::Payments => html! { <crate::pages::payments::PaymentsPage /> },
+        Route::Account => html! { <crate::pages::account::AccountPage /> },
     }
 }
 

@@ -27,6 +27,9 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod seed_large;
+pub mod totp;
+pub mod audit_batch;
 
 use std::time::Duration;
 
@@ -86,6 +89,8 @@ pub enum DbError {
     Worker(#[source] tokio::task::JoinError),
     #[error("corrupt value in column {column}: {value:?}")]
     Corrupt { column: &'static str, value: String },
+    #[error("the audit log could not be written: {0}")]
+    Audit(String),
 }
 
 /// What the URL says about where the data lives.

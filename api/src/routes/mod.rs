@@ -28,6 +28,7 @@ pub mod users;
 pub mod audit;
 pub mod invitations;
 pub mod opps;
+pub mod totp;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -130,6 +131,10 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(auth::refresh_session)
             .service(auth::logout)
             .service(payments::list_payments)
+            .service(totp::get_totp_status)
+            .service(totp::enroll_totp)
+            .service(totp::confirm_totp)
+            .service(totp::reset_user_totp)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

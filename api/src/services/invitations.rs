@@ -209,5 +209,5 @@ pub async fn accept_invitation(
             Ok(invitation.email)
         })
         .await?;
-    super::auth::login(db, context, LoginRequest { email, password: request.password }).await
+    super::auth::login(db, context, LoginRequest { email, password: request.password, totp_code: None }).await
 }

@@ -21,3 +21,4 @@ pub mod quotes;
 pub mod reductions;
 pub mod schools;
 pub mod users;
+pub mod totp;

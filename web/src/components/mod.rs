@@ -12,6 +12,7 @@ pub mod proposal_form;
 pub mod proposal_view;
 pub mod pupil_picker;
 pub mod timeline;
+pub mod totp_setup;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

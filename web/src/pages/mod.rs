@@ -14,3 +14,4 @@ pub mod opp_parent;
 pub mod opp_status;
 pub mod payments;
 pub mod policy_editor;
+pub mod account;

@@ -16,7 +16,8 @@ async fn a_deactivated_users_access_token_is_refused_on_the_next_request() {
     let email = demo_account(Role::School, UTRECHT).email;
     app.db
         .run_blocking(move |conn| {
-            diesel::sql_query(format!("UPDATE users SET active = FALSE WHERE email = '{email}'")).execute(conn)
+            diesel::sql_query(format!("UPDATE users SET active = FALSE WHERE email = '{email}'"))
+                .execute(conn)
                 .map_err(arrangeer_api::db::DbError::from)
         })
         .expect("deactivate");

@@ -56,7 +56,8 @@ async fn the_large_seeder_makes_a_partnership_the_api_serves() {
     let drafts: Page<ArrangementSummary> =
         app.get_ok("/api/v1/arrangements?status=draft&limit=200", &school).await;
     let draft = drafts.items.first().expect("the school has drafts");
-    let dossier: ArrangementResponse = app.get_ok(&format!("/api/v1/arrangements/{}", draft.id), &school).await;
+    let dossier: ArrangementResponse =
+        app.get_ok(&format!("/api/v1/arrangements/{}", draft.id), &school).await;
     assert!(!dossier.pupils.is_empty());
     let submitted: ArrangementResponse =
         app.post_ok(&format!("/api/v1/arrangements/{}/actions/submit", draft.id), &school, &json!({})).await;

@@ -38,9 +38,8 @@ async fn enroll(app: &TestApp, token: &str) -> String {
     assert_eq!((enrollment.digits, enrollment.period_seconds), (6, 30));
     assert!(enrollment.otpauth_uri.starts_with("otpauth://totp/"), "{}", enrollment.otpauth_uri);
     assert!(enrollment.qr_svg.starts_with("<svg"));
-    let status: TotpStatusResponse = app
-        .post_ok("/api/v1/me/totp/confirm", token, &json!({ "code": code(&enrollment.secret, 0) }))
-        .await;
+    let status: TotpStatusResponse =
+        app.post_ok("/api/v1/me/totp/confirm", token, &json!({ "code": code(&enrollment.secret, 0) })).await;
     assert!(status.enabled);
     assert!(status.session.is_none(), "a session token gets no second session");
     enrollment.secret
@@ -127,7 +126,11 @@ async fn required_two_factor_gives_no_data_before_enrollment_and_parents_are_una
     let wrong = app.post("/api/v1/me/totp/confirm", &enrollment_token, &json!({ "code": "12345" })).await;
     assert_eq!(wrong.status(), 422);
     let confirmed: TotpStatusResponse = app
-        .post_ok("/api/v1/me/totp/confirm", &enrollment_token, &json!({ "code": code(&enrollment.secret, 0) }))
+        .post_ok(
+            "/api/v1/me/totp/confirm",
+            &enrollment_token,
+            &json!({ "code": code(&enrollment.secret, 0) }),
+        )
         .await;
     assert!(confirmed.enabled && confirmed.required);
     let session = confirmed.session.expect("the session the login could not give");
@@ -167,7 +170,8 @@ async fn the_swv_office_resets_a_users_two_factor_and_their_sessions_end() {
 
     // another partnership's office cannot reset, this one can
     let path = format!("/api/v1/users/{}/totp", me.id);
-    let reset = app.client.delete(app.url(&path)).bearer_auth(&session.access_token).send().await.expect("delete");
+    let reset =
+        app.client.delete(app.url(&path)).bearer_auth(&session.access_token).send().await.expect("delete");
     assert_eq!(reset.status(), 403, "a consultant may not reset");
     let reset = app.client.delete(app.url(&path)).bearer_auth(&admin).send().await.expect("delete");
     assert_eq!(reset.status(), 204);

@@ -28,7 +28,10 @@ fn options(args: &[String]) -> Result<Options> {
     let mut it = args.iter().peekable();
     while let Some(arg) = it.next() {
         let mut number = |name: &str| -> Result<u64> {
-            it.next().and_then(|v| v.parse().ok()).filter(|n| *n > 0).ok_or(format!("{name} needs a positive number"))
+            it.next()
+                .and_then(|v| v.parse().ok())
+                .filter(|n| *n > 0)
+                .ok_or(format!("{name} needs a positive number"))
         };
         match arg.as_str() {
             "--scale" => o.scale = number("--scale")?,
@@ -90,16 +93,25 @@ pub fn bench(args: &[String]) -> Result {
 
 /// Seeds the database unless an earlier run did (a marker file, or the partnership on PostgreSQL).
 fn seed_once(binary: &PathBuf, url: &str, o: &Options, work: &std::path::Path) -> Result {
-    let marker = work.join(format!("seeded-{}-{}", if o.postgres.is_some() { "pg" } else { "sqlite" }, o.scale));
+    let marker =
+        work.join(format!("seeded-{}-{}", if o.postgres.is_some() { "pg" } else { "sqlite" }, o.scale));
     if let Some(pg) = &o.postgres {
         let (admin, name) = pg.rsplit_once('/').ok_or("a PostgreSQL URL ends in /database")?;
         let exists = Command::new("psql")
-            .args([&format!("{admin}/postgres"), "-tAc", &format!("SELECT 1 FROM pg_database WHERE datname = '{name}'")])
+            .args([
+                &format!("{admin}/postgres"),
+                "-tAc",
+                &format!("SELECT 1 FROM pg_database WHERE datname = '{name}'"),
+            ])
             .output()
             .map_err(|e| format!("psql: {e}"))?;
         if String::from_utf8_lossy(&exists.stdout).trim() != "1" {
             let _ = std::fs::remove_file(&marker);
-            run(Command::new("psql").args([&format!("{admin}/postgres"), "-qc", &format!("CREATE DATABASE {name}")]))?;
+            run(Command::new("psql").args([
+                &format!("{admin}/postgres"),
+                "-qc",
+                &format!("CREATE DATABASE {name}"),
+            ]))?;
         }
     }
     if marker.exists() {
@@ -277,11 +289,16 @@ fn load(o: &Options, port: u16, pid: u32, url: &str, work: &std::path::Path) -> 
     let consultant = login(port, "consulent1")?;
     let office = login(port, "swv1")?;
     let (_, page) = http(port, "GET", "/api/v1/arrangements?limit=200", Some(&school), "")?;
-    let dossiers: Vec<_> =
-        item_ids(&page).into_iter().map(|id| (format!("/api/v1/arrangements/{id}"), Some(school.clone()))).collect();
+    let dossiers: Vec<_> = item_ids(&page)
+        .into_iter()
+        .map(|id| (format!("/api/v1/arrangements/{id}"), Some(school.clone())))
+        .collect();
     let list = vec![
         ("/api/v1/arrangements?status=in_execution&limit=50".to_owned(), Some(consultant.clone())),
-        ("/api/v1/arrangements?status=submitted&kind=individual&limit=50".to_owned(), Some(consultant.clone())),
+        (
+            "/api/v1/arrangements?status=submitted&kind=individual&limit=50".to_owned(),
+            Some(consultant.clone()),
+        ),
         ("/api/v1/arrangements?limit=50".to_owned(), Some(school.clone())),
     ];
     let statistics = ("/api/v1/statistics".to_owned(), Some(office.clone()));
@@ -297,7 +314,10 @@ fn load(o: &Options, port: u16, pid: u32, url: &str, work: &std::path::Path) -> 
     ];
     let backend = if url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" };
     step(&format!("load: {backend}, {} connections, {} s per target", o.connections, o.duration));
-    println!("{:<11} {:>10} {:>9} {:>9} {:>8} {:>8} {:>9} {:>9}", "target", "req/s", "p50 ms", "p99 ms", "ratio", "errors", "RSS MB", "peak MB");
+    println!(
+        "{:<11} {:>10} {:>9} {:>9} {:>8} {:>8} {:>9} {:>9}",
+        "target", "req/s", "p50 ms", "p99 ms", "ratio", "errors", "RSS MB", "peak MB"
+    );
     let mut baseline = None;
     for target in &targets {
         if target.name == "statistics" && stats_status == 404 {

@@ -55,7 +55,12 @@ pub fn describe(secret: &[u8], account: &str) -> Result<(String, String), Secret
 
 /// The step (Unix time / 30) a code was made for, if it is valid now (± one step) and later
 /// than `after` (the last accepted step).
-pub fn verify(secret: &[u8], code: &str, now_unix: i64, after: Option<i64>) -> Result<Option<i64>, SecretError> {
+pub fn verify(
+    secret: &[u8],
+    code: &str,
+    now_unix: i64,
+    after: Option<i64>,
+) -> Result<Option<i64>, SecretError> {
     let code = code.trim();
     if code.len() != DIGITS || !code.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(None);

@@ -25,11 +25,11 @@ pub mod schema;
 pub mod users;
 
 pub mod audit;
+pub mod audit_batch;
 pub mod invitations;
 pub mod opps;
 pub mod seed_large;
 pub mod totp;
-pub mod audit_batch;
 
 use std::time::Duration;
 

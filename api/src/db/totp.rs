@@ -21,7 +21,12 @@ pub fn find(conn: &mut DbConnection, user_id: &str) -> QueryResult<Option<TotpRo
 }
 
 /// Replaces any enrollment in progress (or reset) of the user with a new secret.
-pub fn start_enrollment(conn: &mut DbConnection, user_id: &str, secret: &str, at: NaiveDateTime) -> QueryResult<()> {
+pub fn start_enrollment(
+    conn: &mut DbConnection,
+    user_id: &str,
+    secret: &str,
+    at: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::delete(user_totp::table.find(user_id)).execute(conn)?;
     diesel::insert_into(user_totp::table)
         .values((

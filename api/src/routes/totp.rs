@@ -81,8 +81,7 @@ pub async fn confirm_totp(
     Json(request): Json<ConfirmTotpRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let context = login_context(&req, &keys, &refresh, &limits);
-    let status =
-        services::totp::confirm(&db, &context, caller.user, request.code, caller.enrollment).await?;
+    let status = services::totp::confirm(&db, &context, caller.user, request.code, caller.enrollment).await?;
     Ok(HttpResponse::Ok().json(status))
 }
 

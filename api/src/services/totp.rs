@@ -220,7 +220,12 @@ pub async fn reset(db: &Db, admin: AuthUser, user_id: UserId) -> Result<(), Serv
 
 /// Whether a refresh may continue a session: staff without an active secret may not while the
 /// server requires two-factor authentication (e.g. after a reset).
-pub fn may_continue(conn: &mut db::DbConnection, user_id: &str, role: &str, required: bool) -> Result<bool, DbError> {
+pub fn may_continue(
+    conn: &mut db::DbConnection,
+    user_id: &str,
+    role: &str,
+    required: bool,
+) -> Result<bool, DbError> {
     if !required || role == Role::Parent.as_str() {
         return Ok(true);
     }

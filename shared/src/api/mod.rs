@@ -20,5 +20,5 @@ pub mod pupils;
 pub mod quotes;
 pub mod reductions;
 pub mod schools;
-pub mod users;
 pub mod totp;
+pub mod users;

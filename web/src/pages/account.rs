@@ -78,14 +78,22 @@ pub fn AccountPage() -> Html {
     };
 
     let body = match (&*status, &*setup) {
-        (_, Setup::Done) => html! { <p class="notice" role="status" id="totp-status">{ tr(lang, S::TotpNowActive) }</p> },
+        (_, Setup::Done) => {
+            html! { <p class="notice" role="status" id="totp-status">{ tr(lang, S::TotpNowActive) }</p> }
+        }
         (_, Setup::Enrolling { enrollment, busy, error }) => html! {
             <TotpSetup lang={lang} enrollment={enrollment.clone()} on_confirm={confirm} busy={*busy} error={*error} />
         },
-        (_, Setup::Failed(err)) => html! { <p class="error-summary" role="alert">{ error_message(lang, err) }</p> },
+        (_, Setup::Failed(err)) => {
+            html! { <p class="error-summary" role="alert">{ error_message(lang, err) }</p> }
+        }
         (None, Setup::Idle) => html! { <p role="status">{ t(lang, T::Loading) }</p> },
-        (Some(Err(err)), Setup::Idle) => html! { <p class="error-summary" role="alert">{ error_message(lang, err) }</p> },
-        (Some(Ok(_)), Setup::Idle) if is_parent => html! { <p id="totp-status">{ tr(lang, S::TotpNotForParents) }</p> },
+        (Some(Err(err)), Setup::Idle) => {
+            html! { <p class="error-summary" role="alert">{ error_message(lang, err) }</p> }
+        }
+        (Some(Ok(_)), Setup::Idle) if is_parent => {
+            html! { <p id="totp-status">{ tr(lang, S::TotpNotForParents) }</p> }
+        }
         (Some(Ok(s)), Setup::Idle) => html! {
             <>
                 <p id="totp-status">{ tr(lang, if s.enabled { S::TotpEnabled } else { S::TotpDisabled }) }</p>

@@ -96,11 +96,9 @@ pub fn LoginPage() -> Html {
                             logged_in(&app, *session);
                         }
                     }
-                    Ok(_) | Err(ClientError::Problem(_)) => form.set(FormState {
-                        busy: false,
-                        enrollment_error: Some(S::TotpInvalid),
-                        ..current
-                    }),
+                    Ok(_) | Err(ClientError::Problem(_)) => {
+                        form.set(FormState { busy: false, enrollment_error: Some(S::TotpInvalid), ..current })
+                    }
                     // the enrollment token expired: start again
                     Err(ClientError::Unauthenticated(_)) => form.set(FormState {
                         busy: false,
@@ -144,12 +142,20 @@ pub fn LoginPage() -> Html {
                     }
                     Err(ClientError::Unauthenticated(p)) if is_problem(&p, "totp-invalid") => {
                         let error = Some(T::Security(S::TotpInvalid));
-                        form.set(FormState { busy: false, needs_code: true, totp_code: String::new(), error, ..current });
+                        form.set(FormState {
+                            busy: false,
+                            needs_code: true,
+                            totp_code: String::new(),
+                            error,
+                            ..current
+                        });
                     }
                     Err(ClientError::Problem(p)) if is_problem(&p, "totp-enrollment-required") => {
                         let token = p.enrollment_token.unwrap_or_default();
                         let next = match api::totp::enroll(&token).await {
-                            Ok(enrollment) => FormState { busy: false, enrollment: Some((token, enrollment)), ..current },
+                            Ok(enrollment) => {
+                                FormState { busy: false, enrollment: Some((token, enrollment)), ..current }
+                            }
                             Err(_) => FormState { busy: false, error: Some(T::ServerError), ..current },
                         };
                         form.set(next);

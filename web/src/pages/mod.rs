@@ -1,5 +1,6 @@
 //! One page per route.
 
+pub mod account;
 pub mod consultation;
 pub mod consultation_list;
 pub mod consultation_new;
@@ -14,4 +15,3 @@ pub mod opp_parent;
 pub mod opp_status;
 pub mod payments;
 pub mod policy_editor;
-pub mod account;

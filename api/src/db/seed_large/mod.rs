@@ -87,7 +87,12 @@ struct Seeder<'c> {
 }
 
 impl Seeder<'_> {
-    fn run(&mut self, label: &str, total: u64, statement: impl Fn(&sql::Sql, u64, u64) -> String) -> Result<(), SeedError> {
+    fn run(
+        &mut self,
+        label: &str,
+        total: u64,
+        statement: impl Fn(&sql::Sql, u64, u64) -> String,
+    ) -> Result<(), SeedError> {
         let started = Instant::now();
         let mut from = 0;
         while from < total {
@@ -117,16 +122,18 @@ pub fn seed(db: &Db, spec: LargeSeed, password_hash: &str) -> Result<SeedReport,
             // a bigger page cache for the bulk load (this connection only)
             conn.batch_execute("PRAGMA cache_size = -262144;").map_err(DbError::from)?;
         }
-        let exists = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM partnerships WHERE code = '{CODE}'"))
-            .get_result::<Count>(conn)?
-            .n;
+        let exists =
+            diesel::sql_query(format!("SELECT COUNT(*) AS n FROM partnerships WHERE code = '{CODE}'"))
+                .get_result::<Count>(conn)?
+                .n;
         if exists > 0 {
             return Err(SeedError::Exists);
         }
         let started = Instant::now();
         let pid = format!("{}-0000-4000-8000-000000000001", sql.prefix[sql::PARTNERSHIP]);
         insert_partnership(conn, &pid)?;
-        let report = SeedReport { partnership: NAME.to_owned(), rows: vec![], seconds: vec![], logins: vec![] };
+        let report =
+            SeedReport { partnership: NAME.to_owned(), rows: vec![], seconds: vec![], logins: vec![] };
         let mut seeder = Seeder { conn, sql, spec, pid, report };
         rows::organisations(&mut seeder, &hash)?;
         rows::pupils(&mut seeder)?;
@@ -137,13 +144,19 @@ pub fn seed(db: &Db, spec: LargeSeed, password_hash: &str) -> Result<SeedReport,
         seeder.report.seconds.push(("analyze".to_owned(), t.elapsed().as_secs_f64()));
         let mut report = seeder.report;
         report.seconds.push(("total".to_owned(), started.elapsed().as_secs_f64()));
-        report.logins = ["ib1 (school)", "consulent1 (consultant)", "uitvoerder1 (executor)", "ouder1 (parent)", "swv1 (swv_admin)"]
-            .iter()
-            .map(|l| {
-                let (local, role) = l.split_once(' ').unwrap_or((l, ""));
-                format!("{local}@{DOMAIN} {role}")
-            })
-            .collect();
+        report.logins = [
+            "ib1 (school)",
+            "consulent1 (consultant)",
+            "uitvoerder1 (executor)",
+            "ouder1 (parent)",
+            "swv1 (swv_admin)",
+        ]
+        .iter()
+        .map(|l| {
+            let (local, role) = l.split_once(' ').unwrap_or((l, ""));
+            format!("{local}@{DOMAIN} {role}")
+        })
+        .collect();
         Ok(report)
     })
 }

@@ -9,8 +9,25 @@ const FIRST: &[&str] = &[
     "Anna", "Mees", "Evi", "Bram", "Lotte", "Jesse", "Nora",
 ];
 const LAST: &[&str] = &[
-    "de Jong", "Jansen", "de Vries", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-    "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "Dekker", "Brouwer", "de Wit", "Dijkstra",
+    "de Jong",
+    "Jansen",
+    "de Vries",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
     "Smits",
 ];
 
@@ -122,7 +139,7 @@ fn pupil_of(spec: LargeSeed, second: bool) -> String {
     format!("((((i / {s}) + {offset}) % {per}) * {s} + i % {s})")
 }
 
-pub(super) fn arrangements(s: &mut Seeder<'_>, ) -> Result<(), SeedError> {
+pub(super) fn arrangements(s: &mut Seeder<'_>) -> Result<(), SeedError> {
     let (pid, spec) = (s.pid.clone(), s.spec);
     // created in time order over two school years; a later change a few days after
     let days = format!("(i * 700 / {})", spec.arrangements);

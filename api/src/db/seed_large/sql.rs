@@ -90,4 +90,3 @@ pub const STATUSES: &[(u64, &str)] = &[
     (2, "rejected"),
     (3, "withdrawn"),
 ];
-

@@ -11,7 +11,7 @@
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::{Result, cargo, has, run, step, target_dir};
@@ -276,7 +276,7 @@ fn load(o: &Options, port: u16, pid: u32, url: &str, work: &std::path::Path) -> 
         std::thread::sleep(Duration::from_millis(200));
     }
     step("logging in and collecting ids");
-    let schools = (400 / o.scale).max(4).min(50);
+    let schools = (400 / o.scale).clamp(4, 50);
     let mut drafts = Vec::new();
     for s in 1..=schools {
         let token = login(port, &format!("ib{s}"))?;

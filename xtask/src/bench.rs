@@ -223,7 +223,7 @@ fn lua(target: &Target) -> String {
 local counter = 0
 local threads = {{}}
 function setup(thread) thread:set("id", #threads); table.insert(threads, thread) end
-function init(args) counter = wrk.thread:get("id") * 7919 end
+function init(args) counter = wrk.thread:get("id") * math.floor(#items / 2) end
 function request()
   counter = counter + 1
   local item = items[(counter % #items) + 1]

@@ -72,6 +72,9 @@ pub struct Settings {
     /// Write each mail as an `.eml` file into this directory instead of sending it (demo,
     /// tests); wins over `smtp_url`. With neither set, mails are only logged.
     pub mail_dir: Option<PathBuf>,
+    /// Staff (every role but parent) must use two-factor authentication (TOTP). Default: yes
+    /// in production mode, no in demo mode (so the printed demo logins work).
+    pub totp_required: Option<bool>,
 }
 
 impl Default for Settings {
@@ -101,6 +104,7 @@ impl Default for Settings {
             smtp_url: None,
             mail_from: "Arrangeer <noreply@arrangeer.invalid>".to_owned(),
             mail_dir: None,
+            totp_required: None,
         }
     }
 }
@@ -139,6 +143,11 @@ impl Settings {
             .merge(Env::prefixed("ARRANGEER_").ignore(&["CONFIG"]))
             .extract()
             .map_err(|e| ConfigError::Invalid(Box::new(e)))
+    }
+
+    /// Whether staff must use two-factor authentication (see `totp_required`).
+    pub fn totp_required(&self) -> bool {
+        self.totp_required.unwrap_or(self.mode == Mode::Production)
     }
 
     pub fn database_url(&self) -> String {

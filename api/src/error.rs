@@ -107,6 +107,30 @@ impl ApiError {
                         })
                         .unwrap_or_default(),
                 ),
+                ServiceError::TotpRequired => (
+                    "totp-required",
+                    "Two-factor code required",
+                    "this account uses two-factor authentication: send the code of the authenticator app"
+                        .to_owned(),
+                    vec![FieldError::new("totpCode", "required", "enter the code of your authenticator app")],
+                ),
+                ServiceError::TotpInvalid => (
+                    "totp-invalid",
+                    "Invalid two-factor code",
+                    "the two-factor code is wrong, expired or already used".to_owned(),
+                    vec![FieldError::new(
+                        "totpCode",
+                        "invalid",
+                        "the code is wrong or was already used; wait for the next code",
+                    )],
+                ),
+                ServiceError::TotpEnrollmentRequired { .. } => (
+                    "totp-enrollment-required",
+                    "Two-factor authentication required",
+                    "set up two-factor authentication with the enrollment token before you continue"
+                        .to_owned(),
+                    vec![],
+                ),
                 ServiceError::NotFound(what) => {
                     ("not-found", "Not found", format!("{what} not found"), vec![])
                 }
@@ -199,7 +223,10 @@ impl ResponseError for ApiError {
             ApiError::Service(e) => match e {
                 ServiceError::InvalidCredentials
                 | ServiceError::AccountInactive
-                | ServiceError::InvalidRefreshToken => StatusCode::UNAUTHORIZED,
+                | ServiceError::InvalidRefreshToken
+                | ServiceError::TotpRequired
+                | ServiceError::TotpInvalid => StatusCode::UNAUTHORIZED,
+                ServiceError::TotpEnrollmentRequired { .. } => StatusCode::FORBIDDEN,
                 ServiceError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
                 ServiceError::NotFound(_) => StatusCode::NOT_FOUND,
                 ServiceError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -231,6 +258,12 @@ impl ResponseError for ApiError {
             allowed_actions: match self {
                 ApiError::Service(ServiceError::Conflict { allowed_actions, .. }) => allowed_actions.clone(),
                 _ => Vec::new(),
+            },
+            enrollment_token: match self {
+                ApiError::Service(ServiceError::TotpEnrollmentRequired { enrollment_token }) => {
+                    Some(enrollment_token.clone())
+                }
+                _ => None,
             },
         };
         let mut response = HttpResponse::build(status);

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use arrangeer_api::config::{Mode, Settings};
-use arrangeer_api::db::{integrity, maintenance};
+use arrangeer_api::db::{integrity, maintenance, seed_large};
 use arrangeer_api::services::demo;
 use arrangeer_api::services::{ServiceError, school_imports};
 use arrangeer_api::startup::Application;
@@ -49,6 +49,18 @@ enum Command {
         /// The partnership's DUO code (e.g. `PO 26-01`); recorded when none is known yet.
         #[arg(long)]
         swv_code: Option<String>,
+    },
+    /// Add one large partnership for benchmarks (accounts `ib1@groot.bench.arrangeer.nl`, …,
+    /// password `demo-arrangeer`); prints what it made and how long it took (JSON).
+    SeedLarge {
+        #[arg(long, default_value_t = 1_000_000)]
+        arrangements: u64,
+        #[arg(long, default_value_t = 200_000)]
+        pupils: u64,
+        #[arg(long, default_value_t = 10_000_000)]
+        audit_events: u64,
+        #[arg(long, default_value_t = 400)]
+        schools: u64,
     },
 }
 
@@ -110,6 +122,15 @@ async fn main() -> anyhow::Result<()> {
                 }
                 Err(e) => Err(e.into()),
             }
+        }
+        Command::SeedLarge { arrangements, pupils, audit_events, schools } => {
+            let db = arrangeer_api::db::Db::connect(&settings.database_url(), 1)?;
+            db.migrate()?;
+            let hash = arrangeer_api::auth::password::hash(demo::DEMO_PASSWORD)?;
+            let spec = seed_large::LargeSeed { schools, pupils, arrangements, audit_events };
+            let report = seed_large::seed(&db, spec, &hash)?;
+            println!("{}", serde_json::to_string_pretty(&report)?);
+            Ok(())
         }
         Command::Serve { demo } => {
             if demo {

@@ -15,6 +15,7 @@ use utoipa_swagger_ui::SwaggerUi;
 use crate::auth::JwtKeys;
 use crate::auth::limits::{LoginLimitSettings, LoginLimits};
 use crate::auth::refresh::RefreshSettings;
+use crate::auth::totp::TotpPolicy;
 use crate::config::{Mode, Settings};
 use crate::db::Db;
 use crate::openapi::{self, API_VERSION};
@@ -41,7 +42,12 @@ impl Application {
             keys = keys.with_previous(&previous, &kid);
             tracing::info!(current = %settings.jwt_key_id, previous = %kid, "accepting tokens of the previous key");
         }
+        let totp = TotpPolicy { required: settings.totp_required() };
+        if !totp.required {
+            tracing::warn!("two-factor authentication is optional for staff (ARRANGEER_TOTP_REQUIRED=false)");
+        }
         let auth = AuthState {
+            totp,
             keys,
             refresh: RefreshSettings { ttl_seconds: settings.refresh_token_ttl_seconds },
             limits: LoginLimits::new(LoginLimitSettings {
@@ -95,6 +101,7 @@ impl Application {
 
 /// Keys, session lifetimes and login limits, shared by every worker.
 struct AuthState {
+    totp: TotpPolicy,
     keys: JwtKeys,
     refresh: RefreshSettings,
     limits: LoginLimits,
@@ -108,6 +115,7 @@ fn serve(
     web_dir: PathBuf,
     workers: Option<usize>,
 ) -> anyhow::Result<Server> {
+    let audit_log = web::Data::new(crate::db::audit_batch::AuditWriter::start(db.clone())?);
     let db = web::Data::new(db);
     let mailer = web::Data::new(invitations.mailer.clone());
     let invitations = web::Data::new(invitations);
@@ -115,6 +123,7 @@ fn serve(
     let refresh = web::Data::new(auth.refresh);
     // one limiter for all workers, or each would count separately
     let limits = web::Data::new(auth.limits);
+    let totp = web::Data::new(auth.totp);
     let spec = openapi::document();
     let mut server = HttpServer::new(move || {
         let (app, _) = App::new()
@@ -125,12 +134,15 @@ fn serve(
             .app_data(mailer.clone())
             .app_data(refresh.clone())
             .app_data(limits.clone())
+            .app_data(totp.clone())
+            .app_data(audit_log.clone())
             .app_data(web::QueryConfig::default().error_handler(extract::query_error))
             .app_data(web::PathConfig::default().error_handler(extract::path_error))
             // the spec and its viewer come first: the /api/v1 scope would otherwise claim them
             .map(|app| {
                 app.service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/v1/openapi.json", spec.clone()))
                     .service(health::health)
+                    .service(health::live)
             })
             .configure(routes::api_v1)
             .split_for_parts();

@@ -198,6 +198,10 @@ async fn role_endpoint_matrix() {
                 json!({ "requestSubmitted": true, "adviceGiven": true, "decisionTaken": true, "consentRequested": true }),
             ),
         ),
+        ("GET", "/api/v1/me/totp".into(), None),
+        ("POST", "/api/v1/me/totp/confirm".into(), Some(json!({ "code": "000000" }))),
+        ("POST", "/api/v1/me/totp".into(), Some(json!({}))),
+        ("DELETE", format!("/api/v1/users/{}/totp", me.id), None),
     ];
 
     let mut callers = Vec::new();
@@ -221,13 +225,15 @@ async fn role_endpoint_matrix() {
             .replace(&partnership.to_string(), "{partnership}")
             .replace(&opp, "{opp}")
             .replace(&c, "{consultation}")
-            .replace(&action_id.to_string(), "{action}");
+            .replace(&action_id.to_string(), "{action}")
+            .replace(&me.id.to_string(), "{user}");
         table.push_str(&format!("{:<64}", format!("{method} {template}")));
         for (_, token) in &callers {
             let url = app.url(path);
             let request = match *method {
                 "GET" => app.client.get(url),
                 "POST" => app.client.post(url),
+                "DELETE" => app.client.delete(url),
                 _ => app.client.put(url),
             };
             let request = match body {

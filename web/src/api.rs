@@ -24,6 +24,7 @@ pub mod dashboard;
 pub mod upload;
 pub mod statistics;
 pub mod opps;
+pub mod totp;
 
 const BASE: &str = "/api/v1";
 
@@ -89,6 +90,7 @@ async fn answer_text(response: Response) -> Result<String, ClientError> {
         detail: String::new(),
         errors: Vec::new(),
         allowed_actions: Vec::new(),
+        enrollment_token: None,
     });
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }

@@ -43,6 +43,8 @@ pub enum Route {
     Payments,
     #[at("/statistieken")]
     Statistics,
+    #[at("/mijn-account")]
+    Account,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -75,6 +77,7 @@ fn switch(route: Route) -> Html {
             html! { <crate::pages::opp_editor::OppEditorPage key={pupil.to_string()} {pupil} /> }
         }
         Route::Invitation => html! { <crate::pages::invitation::InvitationPage /> },
+        Route::Account => html! { <crate::pages::account::AccountPage /> },
     }
 }
 

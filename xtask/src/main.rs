@@ -8,6 +8,7 @@
 //! Other commands: `setup`, `build-web`, `openapi`, `size`. Only the standard library is used,
 //! so this builds in seconds on a fresh machine.
 
+mod bench;
 mod setup;
 mod web;
 
@@ -24,6 +25,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   build-web    build the web app into web/dist
   openapi      regenerate openapi/openapi.json
   size         print the gzipped size of the built web app
+  bench        seed a large partnership, load the release server with wrk, print the figures
+               [--postgres [URL]] [--scale N] [--duration SECONDS] [--connections N]
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +38,7 @@ fn main() -> ExitCode {
         Some("build-web") => setup::all(false).and_then(|_| web::build()),
         Some("openapi") => cargo(&["run", "--quiet", "-p", "arrangeer-api", "--bin", "openapi"], &[]),
         Some("size") => web::print_size(),
+        Some("bench") => bench::bench(&args[1..]),
         _ => {
             eprint!("{USAGE}");
             return ExitCode::from(2);

@@ -211,7 +211,7 @@ pub fn modified(path: &Path) -> Option<std::time::SystemTime> {
 
 /// Installs Debian/Ubuntu packages (with sudo when not root), refreshing the package lists
 /// once if the first attempt fails.
-fn apt_install(packages: &[&str]) -> Result {
+pub(crate) fn apt_install(packages: &[&str]) -> Result {
     if !has("apt-get") {
         return Err(format!(
             "please install these packages with your system's package manager: {}",

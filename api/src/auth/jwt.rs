@@ -24,7 +24,16 @@ pub struct Claims {
     pub iat: i64,
     pub nbf: i64,
     pub exp: i64,
+    /// Set only on tokens that may do one thing: `totp-enrollment` (enroll and confirm
+    /// two-factor authentication, nothing else). Ordinary access tokens have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<String>,
 }
+
+/// The purpose of the token a login hands out when two-factor enrollment must come first.
+pub const PURPOSE_TOTP_ENROLLMENT: &str = "totp-enrollment";
+/// How long such a token lives: time enough to set up an authenticator app.
+pub const ENROLLMENT_TTL_SECONDS: i64 = 600;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TokenError {
@@ -83,6 +92,29 @@ impl JwtKeys {
         partnership: PartnershipId,
         now: i64,
     ) -> Result<String, TokenError> {
+        self.sign(user, role, partnership, now, self.ttl_seconds, None)
+    }
+
+    /// A token that only enrolls two-factor authentication (see [`PURPOSE_TOTP_ENROLLMENT`]).
+    pub fn issue_enrollment(
+        &self,
+        user: UserId,
+        role: Role,
+        partnership: PartnershipId,
+        now: i64,
+    ) -> Result<String, TokenError> {
+        self.sign(user, role, partnership, now, ENROLLMENT_TTL_SECONDS, Some(PURPOSE_TOTP_ENROLLMENT))
+    }
+
+    fn sign(
+        &self,
+        user: UserId,
+        role: Role,
+        partnership: PartnershipId,
+        now: i64,
+        ttl_seconds: i64,
+        purpose: Option<&str>,
+    ) -> Result<String, TokenError> {
         let claims = Claims {
             sub: user,
             role,
@@ -91,7 +123,8 @@ impl JwtKeys {
             aud: AUDIENCE.to_owned(),
             iat: now,
             nbf: now,
-            exp: now + self.ttl_seconds,
+            exp: now + ttl_seconds,
+            purpose: purpose.map(str::to_owned),
         };
         let mut header = Header::new(Algorithm::HS256);
         header.kid = Some(self.key_id.clone());

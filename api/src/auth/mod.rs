@@ -12,6 +12,7 @@ pub mod limits;
 pub mod password;
 pub mod refresh;
 pub mod scope;
+pub mod totp;
 pub mod user;
 
 pub use jwt::JwtKeys;

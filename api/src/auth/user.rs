@@ -1,14 +1,29 @@
 //! The bearer-token extractor and typed role guards.
 
-use std::future::{Ready, ready};
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
 use arrangeer_shared::Role;
 use arrangeer_shared::ids::{PartnershipId, UserId};
 
 use super::JwtKeys;
+use super::jwt::PURPOSE_TOTP_ENROLLMENT;
+use crate::db::{Db, DbError, users};
 use crate::error::ApiError;
+use crate::services::ServiceError;
+
+type Extracted<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// Which tokens an extractor takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Accept {
+    /// Ordinary access tokens only.
+    Access,
+    /// Ordinary access tokens and two-factor enrollment tokens.
+    AccessOrEnrollment,
+}
 
 /// A caller whose bearer token was valid. Scope (which objects they may see) is checked
 /// later, in the services, with [`super::scope`].
@@ -20,7 +35,8 @@ pub struct AuthUser {
 }
 
 impl AuthUser {
-    fn from_request_sync(req: &HttpRequest) -> Result<Self, ApiError> {
+    /// The token's claims, checked without the database; `true` for an enrollment token.
+    fn from_token(req: &HttpRequest, accept: Accept) -> Result<(Self, bool), ApiError> {
         let keys = req
             .app_data::<web::Data<JwtKeys>>()
             .ok_or_else(|| ApiError::Internal("JwtKeys not registered".into()))?;
@@ -39,16 +55,72 @@ impl AuthUser {
             tracing::debug!(error = %e, "bearer token rejected");
             ApiError::Unauthenticated("the access token is invalid or expired")
         })?;
-        Ok(AuthUser { id: claims.sub, role: claims.role, partnership: claims.partnership })
+        let enrollment = match claims.purpose.as_deref() {
+            None => false,
+            Some(PURPOSE_TOTP_ENROLLMENT) if accept == Accept::AccessOrEnrollment => true,
+            Some(_) => {
+                return Err(ApiError::Unauthenticated(
+                    "this token only enrolls two-factor authentication; confirm a code first",
+                ));
+            }
+        };
+        Ok((AuthUser { id: claims.sub, role: claims.role, partnership: claims.partnership }, enrollment))
+    }
+
+    /// Verifies the token, then (one primary-key lookup) that the account is still active: a
+    /// deactivated account's tokens stop working at once.
+    fn extract(req: &HttpRequest, accept: Accept) -> Extracted<(Self, bool)> {
+        let verified = Self::from_token(req, accept);
+        let db = req.app_data::<web::Data<Db>>().cloned();
+        Box::pin(async move {
+            let (user, enrollment) = verified?;
+            let db = db.ok_or_else(|| ApiError::Internal("Db not registered".into()))?;
+            let id = user.id.to_string();
+            let active = db
+                .run(move |conn| users::is_active(conn, &id).map_err(DbError::from))
+                .await
+                .map_err(|e| ApiError::Service(ServiceError::Db(e)))?;
+            if !active {
+                return Err(ApiError::Service(ServiceError::AccountInactive));
+            }
+            Ok((user, enrollment))
+        })
     }
 }
 
 impl FromRequest for AuthUser {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Extracted<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Self::from_request_sync(req))
+        let extracted = Self::extract(req, Accept::Access);
+        Box::pin(async move { extracted.await.map(|(user, _)| user) })
+    }
+}
+
+/// A staff member calling with an ordinary access token or with the enrollment token a login
+/// handed out because two-factor authentication must be set up first. Parents get 403.
+#[derive(Debug)]
+pub struct EnrollingUser {
+    pub user: AuthUser,
+    /// The caller holds an enrollment token (no session yet).
+    pub enrollment: bool,
+}
+
+impl FromRequest for EnrollingUser {
+    type Error = ApiError;
+    type Future = Extracted<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let extracted = AuthUser::extract(req, Accept::AccessOrEnrollment);
+        Box::pin(async move {
+            let (user, enrollment) = extracted.await?;
+            if <roles::Staff as RoleSet>::ROLES.contains(&user.role) {
+                Ok(EnrollingUser { user, enrollment })
+            } else {
+                Err(ApiError::Forbidden { role: user.role })
+            }
+        })
     }
 }
 
@@ -64,18 +136,20 @@ pub struct Authorized<R: RoleSet> {
     _roles: PhantomData<R>,
 }
 
-impl<R: RoleSet> FromRequest for Authorized<R> {
+impl<R: RoleSet + 'static> FromRequest for Authorized<R> {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Extracted<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(AuthUser::from_request_sync(req).and_then(|user| {
+        let extracted = AuthUser::extract(req, Accept::Access);
+        Box::pin(async move {
+            let (user, _) = extracted.await?;
             if R::ROLES.contains(&user.role) {
                 Ok(Authorized { user, _roles: PhantomData })
             } else {
                 Err(ApiError::Forbidden { role: user.role })
             }
-        }))
+        })
     }
 }
 

@@ -304,3 +304,29 @@ pub fn set_terminated_on(conn: &mut DbConnection, id: &str, on: NaiveDate) -> Qu
         .execute(conn)
         .map(|_| ())
 }
+
+/// Pupils per arrangement for a page of arrangements, in one query.
+pub fn pupil_counts(
+    conn: &mut DbConnection,
+    arrangement_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = arrangement_pupils::table
+        .filter(arrangement_pupils::arrangement_id.eq_any(arrangement_ids.to_vec()))
+        .group_by(arrangement_pupils::arrangement_id)
+        .select((arrangement_pupils::arrangement_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
+
+/// The names of the given schools, in one query.
+pub fn school_names(
+    conn: &mut DbConnection,
+    school_ids: &[String],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    use super::schema::schools;
+    let rows: Vec<(String, String)> = schools::table
+        .filter(schools::id.eq_any(school_ids.to_vec()))
+        .select((schools::id, schools::name))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

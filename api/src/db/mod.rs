@@ -25,6 +25,7 @@ pub mod schema;
 pub mod users;
 
 pub mod audit;
+pub mod audit_batch;
 pub mod invitations;
 pub mod opps;
 pub mod preferences;
@@ -34,6 +35,8 @@ pub mod short_term_joiners;
 
 pub mod notifications;
 pub mod school_imports;
+pub mod seed_large;
+pub mod totp;
 
 use std::time::Duration;
 
@@ -93,6 +96,8 @@ pub enum DbError {
     Worker(#[source] tokio::task::JoinError),
     #[error("corrupt value in column {column}: {value:?}")]
     Corrupt { column: &'static str, value: String },
+    #[error("the audit log could not be written: {0}")]
+    Audit(String),
 }
 
 /// What the URL says about where the data lives.

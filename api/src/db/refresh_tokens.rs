@@ -59,3 +59,14 @@ pub fn revoke_family(conn: &mut DbConnection, family_id: &str, at: NaiveDateTime
     .set(refresh_tokens::revoked_at.eq(at))
     .execute(conn)
 }
+
+/// Revokes every active token of a user (all sessions); returns how many.
+pub fn revoke_all_of_user(conn: &mut DbConnection, user_id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(at))
+    .execute(conn)
+}

@@ -120,3 +120,14 @@ pub fn set_password(
         .execute(conn)
         .map(|_| ())
 }
+
+/// Whether the account exists and is active: the per-request check of the token extractor
+/// (one primary-key lookup).
+pub fn is_active(conn: &mut DbConnection, user_id: &str) -> QueryResult<bool> {
+    users::table
+        .find(user_id)
+        .select(users::active)
+        .first::<bool>(conn)
+        .optional()
+        .map(|active| active.unwrap_or(false))
+}

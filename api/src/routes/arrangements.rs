@@ -91,12 +91,14 @@ pub async fn list_arrangements(
 #[get("/arrangements/{id}")]
 pub async fn get_arrangement(
     db: web::Data<Db>,
+    audit_log: web::Data<crate::db::audit_batch::AuditWriter>,
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<ArrangementId>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = super::opps::caller(user, &req);
-    let arrangement = services::arrangements::get_arrangement(&db, caller, id.into_inner()).await?;
+    let arrangement =
+        services::arrangements::get_arrangement(&db, &audit_log, caller, id.into_inner()).await?;
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))
 }
 

@@ -5,6 +5,7 @@ use super::extract::Json;
 use crate::auth::JwtKeys;
 use crate::auth::limits::LoginLimits;
 use crate::auth::refresh::RefreshSettings;
+use crate::auth::totp::TotpPolicy;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
@@ -21,7 +22,13 @@ use crate::services::auth::LoginContext;
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Logged in", body = LoginResponse),
-        (status = 401, description = "Wrong e-mail address or password"),
+        (status = 400, description = "Malformed body"),
+        (status = 401, description = "Wrong e-mail address or password; or (problem types \
+            `totp-required`, `totp-invalid`) the account uses two-factor authentication and the \
+            `totpCode` is missing, wrong or already used"),
+        (status = 403, description = "Problem type `totp-enrollment-required`: the password is \
+            right, but two-factor authentication must be set up first; the problem's \
+            `enrollmentToken` reaches only `/me/totp` and `/me/totp/confirm`"),
         (status = 413, description = "Body too large"),
         (status = 415, description = "Body is not JSON"),
         (status = 429, description = "Too many login attempts; see Retry-After",
@@ -59,9 +66,11 @@ pub async fn refresh_session(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
     refresh: web::Data<RefreshSettings>,
+    totp: web::Data<TotpPolicy>,
     Json(request): Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let response = services::sessions::refresh(&db, &keys, **refresh, request.refresh_token).await?;
+    let response =
+        services::sessions::refresh(&db, &keys, **refresh, request.refresh_token, totp.required).await?;
     Ok(HttpResponse::Ok().json(response))
 }
 
@@ -94,5 +103,6 @@ pub(super) fn login_context<'a>(
     refresh: &RefreshSettings,
     limits: &'a LoginLimits,
 ) -> LoginContext<'a> {
-    LoginContext { keys, refresh: *refresh, limits, client: limits.client_address(req) }
+    let totp_required = req.app_data::<web::Data<TotpPolicy>>().is_some_and(|policy| policy.required);
+    LoginContext { keys, refresh: *refresh, limits, client: limits.client_address(req), totp_required }
 }

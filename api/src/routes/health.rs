@@ -15,3 +15,9 @@ pub async fn health(db: web::Data<Db>) -> HttpResponse {
         }
     }
 }
+
+/// Liveness without the database: a constant answer (also the benchmark's baseline).
+#[get("/health/live")]
+pub async fn live() -> HttpResponse {
+    HttpResponse::Ok().json(json!({ "status": "ok" }))
+}

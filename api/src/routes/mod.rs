@@ -35,6 +35,7 @@ pub mod short_term_joiners;
 
 pub mod notification_preferences;
 pub mod school_imports;
+pub mod totp;
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpRequest, HttpResponse, HttpResponseBuilder, http::Method, http::header};
@@ -147,6 +148,10 @@ pub fn api_v1(cfg: &mut ServiceConfig<'_>) {
             .service(notification_preferences::get_notification_preferences)
             .service(notification_preferences::put_notification_preferences)
             .service(school_imports::import_schools)
+            .service(totp::get_totp_status)
+            .service(totp::enroll_totp)
+            .service(totp::confirm_totp)
+            .service(totp::reset_user_totp)
             .default_service(actix_web::web::to(api_fallback)),
     );
 }

@@ -30,22 +30,29 @@ pub fn record(
     object_id: &str,
     pupil_id: Option<&str>,
 ) -> Result<(), DbError> {
-    audit::insert(
-        conn,
-        &AuditRow {
-            id: new_id(),
-            partnership_id: caller.user.partnership.to_string(),
-            actor_id: caller.user.id.to_string(),
-            actor_role: caller.user.role.as_str().to_owned(),
-            action: action.as_str().to_owned(),
-            object_type: object_type.as_str().to_owned(),
-            object_id: object_id.to_owned(),
-            pupil_id: pupil_id.map(str::to_owned),
-            client_address: caller.address.clone(),
-            created_at: now(),
-        },
-    )
-    .map_err(DbError::from)
+    audit::insert(conn, &event(caller, action, object_type, object_id, pupil_id)).map_err(DbError::from)
+}
+
+/// The event [`record`] appends, for writing it later (see `crate::db::audit_batch`).
+pub fn event(
+    caller: &Caller,
+    action: AuditAction,
+    object_type: AuditObject,
+    object_id: &str,
+    pupil_id: Option<&str>,
+) -> AuditRow {
+    AuditRow {
+        id: new_id(),
+        partnership_id: caller.user.partnership.to_string(),
+        actor_id: caller.user.id.to_string(),
+        actor_role: caller.user.role.as_str().to_owned(),
+        action: action.as_str().to_owned(),
+        object_type: object_type.as_str().to_owned(),
+        object_id: object_id.to_owned(),
+        pupil_id: pupil_id.map(str::to_owned),
+        client_address: caller.address.clone(),
+        created_at: now(),
+    }
 }
 
 const CURSOR_TIME: &str = "%Y-%m-%dT%H:%M:%S%.6f";

@@ -9,7 +9,7 @@ use arrangeer_shared::api::problem::FieldError;
 
 use std::net::IpAddr;
 
-use super::{ServiceError, sessions};
+use super::ServiceError;
 use crate::auth::limits::{LoginLimits, Refusal};
 use crate::auth::refresh::RefreshSettings;
 use crate::auth::{AuthUser, JwtKeys, password};
@@ -23,6 +23,8 @@ pub struct LoginContext<'a> {
     pub limits: &'a LoginLimits,
     /// Where the attempt comes from, for the per-address limit.
     pub client: Option<IpAddr>,
+    /// Staff must have two-factor authentication before they get a session.
+    pub totp_required: bool,
 }
 
 impl From<Refusal> for ServiceError {
@@ -90,8 +92,8 @@ pub async fn login(
     };
 
     let me = db.run(move |conn| me_from_row(conn, row)).await?;
-    tracing::info!(user = %me.id, role = %me.role, "login");
-    sessions::start(db, context.keys, context.refresh, me).await
+    // the second factor of staff; parents have none
+    super::totp::complete_login(db, &context, &account, me, request.totp_code).await
 }
 
 /// The caller's own account.

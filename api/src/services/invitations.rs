@@ -216,7 +216,7 @@ pub async fn accept_invitation(
             Ok(invitation.email)
         })
         .await?;
-    super::auth::login(db, context, LoginRequest { email, password: request.password }).await
+    super::auth::login(db, context, LoginRequest { email, password: request.password, totp_code: None }).await
 }
 
 /// The invitation mail: the one-time link and how long it works; nothing about the child.

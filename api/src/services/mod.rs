@@ -37,6 +37,7 @@ pub mod decision_letters;
 pub mod mailer;
 pub mod notifications;
 pub mod school_imports;
+pub mod totp;
 
 use arrangeer_shared::api::problem::FieldError;
 
@@ -82,6 +83,16 @@ pub enum ServiceError {
     /// Too many login attempts (429); `field` names the input the limit is about, if any.
     #[error("too many login attempts; retry after {retry_after_seconds} s")]
     TooManyAttempts { retry_after_seconds: u64, field: Option<&'static str> },
+    /// The account has two-factor authentication and the login carried no code (401).
+    #[error("a two-factor code is required")]
+    TotpRequired,
+    /// The two-factor code is wrong, too old, or was used before (401).
+    #[error("the two-factor code is invalid or was already used")]
+    TotpInvalid,
+    /// Staff must set up two-factor authentication before they get a session (403); the
+    /// token may only enroll.
+    #[error("two-factor authentication must be set up first")]
+    TotpEnrollmentRequired { enrollment_token: String },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]

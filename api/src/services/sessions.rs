@@ -15,7 +15,7 @@ use crate::db::refresh_tokens::{self, RefreshTokenInsert};
 use crate::db::{self, Db, DbConnection, users};
 
 /// Issues an access token and a new refresh token of `family` for `me`.
-fn issue(
+pub(crate) fn issue(
     conn: &mut DbConnection,
     keys: &JwtKeys,
     settings: RefreshSettings,
@@ -63,6 +63,7 @@ pub async fn refresh(
     keys: &JwtKeys,
     settings: RefreshSettings,
     token: String,
+    totp_required: bool,
 ) -> Result<LoginResponse, ServiceError> {
     let keys = keys.clone();
     let hash = refresh::hash(&token);
@@ -72,6 +73,11 @@ pub async fn refresh(
             let now = db::now();
             let Some(row) = refresh_tokens::find_by_hash(conn, &hash)? else { return Ok(None) };
             let active_user = users::find(conn, &row.user_id)?.filter(|u| u.active);
+            // staff whose two-factor secret was reset must log in (and enroll) again
+            let active_user = match active_user {
+                Some(u) if !super::totp::may_continue(conn, &u.id, &u.role, totp_required)? => None,
+                other => other,
+            };
             let fresh = row.revoked_at.is_none() && row.expires_at > now;
             let reused = row.revoked_at.is_some() || (fresh && active_user.is_some());
             match active_user {

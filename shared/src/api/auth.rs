@@ -15,6 +15,11 @@ pub struct LoginRequest {
     pub email: String,
     #[cfg_attr(feature = "openapi", schema(format = Password))]
     pub password: String,
+    /// The current six-digit code of the authenticator app, for accounts with two-factor
+    /// authentication. Without it such a login answers 401 `totp-required`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = json!(null)))]
+    pub totp_code: Option<String>,
 }
 
 /// A successful login: a bearer token for the `Authorization` header.

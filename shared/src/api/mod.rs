@@ -26,4 +26,5 @@ pub mod school_imports;
 pub mod schools;
 pub mod statistics;
 pub mod short_term_joiners;
+pub mod totp;
 pub mod users;

@@ -22,6 +22,10 @@ pub struct Problem {
     /// For a 409 on an action: what the caller may do in the current status.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allowed_actions: Vec<String>,
+    /// For a 403 `totp-enrollment-required` on login: a short-lived token that may only enroll
+    /// and confirm two-factor authentication (`/me/totp`, `/me/totp/confirm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enrollment_token: Option<String>,
 }
 
 /// One invalid field of a request.

@@ -140,7 +140,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
                 }
                 <nav class="header-actions" aria-label={t(lang, crate::i18n::U::AccountMenu)}>
                     if let Some(session) = &app.session {
-                        <span class="user-name">{ &session.user.name }</span>
+                        <Link<Route> to={Route::Account} classes="user-name">{ &session.user.name }</Link<Route>>
                         <button type="button" class="button secondary" id="logout" onclick={logout}>
                             { t(lang, T::LogOut) }
                         </button>

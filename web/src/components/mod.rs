@@ -19,6 +19,7 @@ pub mod uploads;
 
 pub mod opp_invite;
 pub mod short_term_joiners;
+pub mod totp_setup;
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

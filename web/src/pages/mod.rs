@@ -1,5 +1,6 @@
 //! One page per route.
 
+pub mod account;
 pub mod consultation;
 pub mod consultation_list;
 pub mod consultation_new;

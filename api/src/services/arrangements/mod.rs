@@ -15,7 +15,7 @@ mod input;
 mod view;
 
 use input::{changeset, check_input, precondition_row};
-use view::to_summary;
+use view::to_summaries;
 pub(crate) use view::{preconditions_of, proposal_of, to_response};
 
 use super::{ServiceError, cursor, policy};
@@ -148,23 +148,32 @@ pub async fn update_arrangement(
     .await
 }
 
-/// One dossier; the read is written to the audit log once per pupil it names.
+/// One dossier; the read is written to the audit log once per pupil it names, durably, before
+/// the dossier is answered. The read itself takes no write lock: its events are committed
+/// together with those of concurrent reads (`AuditWriter`).
 pub async fn get_arrangement(
     db: &Db,
+    audit_log: &crate::db::audit_batch::AuditWriter,
     caller: crate::services::audit::Caller,
     id: ArrangementId,
 ) -> Result<ArrangementResponse, ServiceError> {
     use arrangeer_shared::api::audit::{AuditAction, AuditObject};
-    db.write(move |conn| {
-        let user = caller.user;
-        let row = visible(conn, &user, &id.to_string())?;
-        for pupil in arrangements::pupils_of(conn, &row.id)? {
-            let (read, object) = (AuditAction::Read, AuditObject::Arrangement);
-            crate::services::audit::record(conn, &caller, read, object, &row.id, Some(&pupil.id))?;
-        }
-        to_response(conn, &user, row)
-    })
-    .await
+    let (response, events) = db
+        .run(move |conn| -> Result<_, ServiceError> {
+            let user = caller.user;
+            let row = visible(conn, &user, &id.to_string())?;
+            let events: Vec<_> = arrangements::pupils_of(conn, &row.id)?
+                .iter()
+                .map(|pupil| {
+                    let (read, object) = (AuditAction::Read, AuditObject::Arrangement);
+                    crate::services::audit::event(&caller, read, object, &row.id, Some(&pupil.id))
+                })
+                .collect();
+            Ok((to_response(conn, &user, row)?, events))
+        })
+        .await?;
+    audit_log.record(events).await?;
+    Ok(response)
 }
 
 pub async fn list_arrangements(
@@ -210,7 +219,7 @@ pub async fn list_arrangements(
             |r| (r.updated_at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(), r.id.clone()),
             Ok::<_, ServiceError>,
         )?;
-        let items = page.items.into_iter().map(|row| to_summary(conn, row)).collect::<Result<_, _>>()?;
+        let items = to_summaries(conn, page.items)?;
         Ok(Page { items, next_cursor: page.next_cursor })
     })
     .await

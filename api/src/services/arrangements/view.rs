@@ -19,20 +19,33 @@ fn school_ref(conn: &mut DbConnection, school_id: &str) -> Result<SchoolRef, Ser
     Ok(SchoolRef { id: parse_id("schools.id", &school.id)?, name: school.name })
 }
 
-pub(super) fn to_summary(
+/// A page of list rows as summaries: school names and pupil counts in one query each, not
+/// two queries per row.
+pub(super) fn to_summaries(
     conn: &mut DbConnection,
-    row: ArrangementRow,
-) -> Result<ArrangementSummary, ServiceError> {
-    let pupil_count = arrangements::pupil_count(conn, &row.id)?;
-    Ok(ArrangementSummary {
-        id: parse_id("arrangements.id", &row.id)?,
-        school: school_ref(conn, &row.school_id)?,
-        kind: kind_of(&row)?,
-        status: status_of(&row)?,
-        title: row.title,
-        pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
-        updated_at: utc(row.updated_at),
-    })
+    rows: Vec<ArrangementRow>,
+) -> Result<Vec<ArrangementSummary>, ServiceError> {
+    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
+    let mut school_ids: Vec<String> = rows.iter().map(|r| r.school_id.clone()).collect();
+    school_ids.sort_unstable();
+    school_ids.dedup();
+    let counts = arrangements::pupil_counts(conn, &ids)?;
+    let names = arrangements::school_names(conn, &school_ids)?;
+    rows.into_iter()
+        .map(|row| {
+            let name = names.get(&row.school_id).cloned().ok_or(ServiceError::NotFound("school"))?;
+            let pupil_count = counts.get(&row.id).copied().unwrap_or(0);
+            Ok(ArrangementSummary {
+                id: parse_id("arrangements.id", &row.id)?,
+                school: SchoolRef { id: parse_id("schools.id", &row.school_id)?, name },
+                kind: kind_of(&row)?,
+                status: status_of(&row)?,
+                title: row.title,
+                pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
+                updated_at: utc(row.updated_at),
+            })
+        })
+        .collect()
 }
 
 pub(crate) fn to_response(

@@ -1,0 +1,2 @@
+DROP INDEX arrangements_partnership_status_updated;
+DROP INDEX arrangements_school_updated;

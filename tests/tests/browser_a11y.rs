@@ -49,7 +49,20 @@ fn pages(s: &Seeded) -> Vec<Page> {
         page("start page SWV office", Some(Role::SwvAdmin), "/".into(), ("#decisions-list", "Taal Liam")),
         page("start page parent", Some(Role::Parent), "/".into(), ("#asked-of-me-list", "Daan Jansen")),
         page("parent's OPP page", Some(Role::Parent), "/mijn-kind".into(), ("#action-part", "Leesgroep")),
-        // the lead adds the OPP editor (helper `oppweb`) here at merge
+        page(
+            "OPP editor",
+            Some(Role::School),
+            format!("/leerlingen/{}/opp", s.daan),
+            ("#opp-versions", "Versie 1"),
+        ),
+        page(
+            "OPP read-only view",
+            Some(Role::Consultant),
+            format!("/leerlingen/{}/opp", s.daan),
+            ("#opp-versions", "Versie 1"),
+        ),
+        page("statistics", Some(Role::SwvAdmin), "/statistieken".into(), ("h1", "Statistieken")),
+        page("account and two-factor", Some(Role::School), "/mijn-account".into(), ("#totp-status", "staat uit")),
     ]
 }
 

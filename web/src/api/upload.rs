@@ -85,6 +85,7 @@ pub async fn upload_attachment(
         detail: String::new(),
         errors: Vec::new(),
         allowed_actions: Vec::new(),
+        enrollment_token: None,
     });
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }

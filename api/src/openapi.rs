@@ -27,7 +27,7 @@ pub const API_VERSION: &str = env!("CARGO_PKG_VERSION");
             (samenwerkingsverbanden passend onderwijs): dossiers, rules, money, deadlines, \
             development plans and parents' consent.",
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, arrangeer_shared::api::exports::ExportFormat)),
     tags(
         (name = "auth", description = "Logging in and the current user"),
         (name = "organisations", description = "Partnerships, schools, executors and users"),

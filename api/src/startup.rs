@@ -21,8 +21,8 @@ use crate::db::Db;
 use crate::openapi::{self, API_VERSION};
 use crate::routes::{self, extract, health, spa};
 use crate::services::invitations::InvitationSettings;
-use crate::services::{self, demo};
 use crate::services::mailer::Mailer;
+use crate::services::{self, demo};
 
 /// A server bound to its port, not yet running.
 pub struct Application {

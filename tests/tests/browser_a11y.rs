@@ -62,7 +62,12 @@ fn pages(s: &Seeded) -> Vec<Page> {
             ("#opp-versions", "Versie 1"),
         ),
         page("statistics", Some(Role::SwvAdmin), "/statistieken".into(), ("h1", "Statistieken")),
-        page("account and two-factor", Some(Role::School), "/mijn-account".into(), ("#totp-status", "staat uit")),
+        page(
+            "account and two-factor",
+            Some(Role::School),
+            "/mijn-account".into(),
+            ("#totp-status", "staat uit"),
+        ),
     ]
 }
 

@@ -21,10 +21,10 @@ use serde::de::DeserializeOwned;
 
 pub mod consultations;
 pub mod dashboard;
-pub mod upload;
-pub mod statistics;
 pub mod opps;
+pub mod statistics;
 pub mod totp;
+pub mod upload;
 
 const BASE: &str = "/api/v1";
 

@@ -9,8 +9,8 @@ mod forms;
 mod opp;
 mod rules;
 mod security;
-mod ux;
 mod statistics;
+mod ux;
 mod vocabulary;
 
 mod joiners;
@@ -29,8 +29,8 @@ pub use forms::{F, error_text};
 pub use opp::O;
 pub use rules::R;
 pub use security::S;
-pub use ux::U;
 pub use statistics::St;
+pub use ux::U;
 
 pub use joiners::J;
 pub use opp_editor::{E, part_name};

@@ -29,9 +29,9 @@ pub mod audit_batch;
 pub mod invitations;
 pub mod opps;
 pub mod preferences;
+pub mod short_term_joiners;
 pub mod statistics;
 pub mod statistics_facts;
-pub mod short_term_joiners;
 
 pub mod notifications;
 pub mod school_imports;

@@ -30,8 +30,8 @@ pub mod exports;
 pub mod invitations;
 pub mod opps;
 pub mod preferences;
-pub mod statistics;
 pub mod short_term_joiners;
+pub mod statistics;
 
 pub mod notification_preferences;
 pub mod school_imports;

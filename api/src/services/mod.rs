@@ -30,8 +30,8 @@ pub mod invitations;
 pub mod opp_consents;
 pub mod opps;
 pub mod preferences;
-pub mod statistics;
 pub mod short_term_joiners;
+pub mod statistics;
 
 pub mod decision_letters;
 pub mod mailer;

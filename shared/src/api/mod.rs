@@ -24,7 +24,7 @@ pub mod quotes;
 pub mod reductions;
 pub mod school_imports;
 pub mod schools;
-pub mod statistics;
 pub mod short_term_joiners;
+pub mod statistics;
 pub mod totp;
 pub mod users;

@@ -14,9 +14,9 @@ use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::AppLink;
 use crate::components::feedback::use_remote;
+use crate::components::statistics_overview::StatisticsOverview;
 use crate::components::timeline::due_text;
 use crate::format;
-use crate::components::statistics_overview::StatisticsOverview;
 use crate::i18n::{Lang, R, St, U, t};
 
 struct AdminData {

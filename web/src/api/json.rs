@@ -67,9 +67,22 @@ impl<'de> Json<'de> {
         }
     }
 
+    /// Never `visit_f64` on an integer's visitor: its refusal would format the float, and
+    /// that would bring float formatting into the WASM.
     fn integer<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Value::Number(n) => Self::number(n, visitor),
+            Value::Number(n) => match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => visitor.visit_u64(u),
+                (_, Some(i)) => visitor.visit_i64(i),
+                _ => Err(mismatch("an integer")),
+            },
+            _ => Err(mismatch("an integer")),
+        }
+    }
+
+    fn float<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Value::Number(n) => visitor.visit_f64(n.as_f64().unwrap_or(f64::NAN)),
             _ => Err(mismatch("a number")),
         }
     }
@@ -128,7 +141,14 @@ impl<'de> de::Deserializer<'de> for Json<'de> {
     integers! {
         deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
         deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
-        deserialize_f32 deserialize_f64
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.float(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.float(visitor)
     }
 
     fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {

@@ -78,7 +78,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
                         justification: text(&justification),
                         // the last day support was given: only an early termination has one
                         terminated_on: (action == Action::Terminate)
-                            .then(|| chrono::NaiveDate::parse_from_str(&terminated_on, "%Y-%m-%d").ok())
+                            .then(|| terminated_on.parse::<chrono::NaiveDate>().ok())
                             .flatten(),
                     },
                 ));

@@ -69,7 +69,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
         let (token, id) = (props.token.clone(), props.arrangement);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(due_on) = NaiveDate::parse_from_str(&form.due_on, "%Y-%m-%d") else {
+            let Ok(due_on) = form.due_on.parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("dueOn", "invalid_date", "")]);
                 return;
             };

@@ -95,7 +95,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             added.set(false);
             let f = (*form).clone();
             let chosen = file.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|l| l.get(0));
-            let date = |v: &str| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+            let date = |v: &str| v.trim().parse::<NaiveDate>().ok();
             let mut found = Vec::new();
             let pupil = f.pupil.parse::<PupilId>().ok();
             if pupil.is_none() {

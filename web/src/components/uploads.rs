@@ -38,7 +38,9 @@ enum Sending {
 
 fn size(bytes: i64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+        // in whole tenths: no float formatting code in the WASM
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{},{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} kB", (bytes + 1023) / 1024)
     }

@@ -276,7 +276,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(held_on) = NaiveDate::parse_from_str(&meeting.held_on, "%Y-%m-%d") else {
+            let Ok(held_on) = meeting.held_on.parse::<NaiveDate>() else {
                 outcome.set(Outcome {
                     errors: vec![FieldError::new("heldOn", "invalid_date", "")],
                     ..Outcome::default()

@@ -126,7 +126,7 @@ fn EvaluationForm(props: &FormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             saved.set(false);
-            let Ok(evaluated_on) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
+            let Ok(evaluated_on) = date.trim().parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("evaluatedOn", "invalid_date", "choose a date")]);
                 return;
             };

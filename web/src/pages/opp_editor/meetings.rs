@@ -55,7 +55,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             saved.set(false);
-            let Ok(date) = NaiveDate::parse_from_str(held_on.trim(), "%Y-%m-%d") else {
+            let Ok(date) = held_on.trim().parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("heldOn", "invalid_date", "choose a date")]);
                 return;
             };

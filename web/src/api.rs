@@ -20,8 +20,8 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 pub mod consultations;
-mod json;
 pub mod dashboard;
+mod json;
 pub mod opps;
 pub mod statistics;
 pub mod totp;

@@ -30,6 +30,15 @@ impl de::Error for Error {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         Error(msg.to_string())
     }
+
+    // without the value found: writing serde's `Unexpected` would bring float formatting in
+    fn invalid_type(_found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        Error(format!("invalid type: expected {expected}"))
+    }
+
+    fn invalid_value(_found: de::Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        Error(format!("invalid value: expected {expected}"))
+    }
 }
 
 /// The value of type `T` that `text` holds.

@@ -5,6 +5,8 @@ use arrangeer_shared::api::arrangements::ActionRequest;
 use arrangeer_shared::workflow::{Action, Status};
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::error_message;
 use super::fields::TextField;
 use super::proposal_form::values::summary;
@@ -35,9 +37,9 @@ fn is_destructive(action: Action) -> bool {
 #[component]
 pub fn ActionBar(props: &ActionBarProps) -> Html {
     let lang = props.lang;
-    let comment = use_state(String::new);
-    let justification = use_state(String::new);
-    let terminated_on = use_state(String::new);
+    let comment = use_value(String::new);
+    let justification = use_value(String::new);
+    let terminated_on = use_value(String::new);
     {
         let (comment, justification, terminated_on) =
             (comment.clone(), justification.clone(), terminated_on.clone());

@@ -7,6 +7,8 @@ use arrangeer_shared::money::{PaymentDue, PaymentKind};
 use arrangeer_shared::policy::{Finding, Severity};
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::error_message;
 use super::live_findings::finding_list;
 use crate::api::ClientError;
@@ -28,7 +30,7 @@ pub struct DossierFindingsProps {
 #[component]
 pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
     let lang = props.lang;
-    let state = use_state(|| None::<Result<Vec<Finding>, ClientError>>);
+    let state = use_value(|| None::<Result<Vec<Finding>, ClientError>>);
     {
         let (state, token, on_warnings) = (state.clone(), props.token.to_string(), props.on_warnings.clone());
         use_effect_with((props.id, props.version), move |(id, _)| {
@@ -91,7 +93,7 @@ fn due_text(due: PaymentDue) -> R {
 #[component]
 pub fn CostPanel(props: &CostPanelProps) -> Html {
     let lang = props.lang;
-    let state = use_state(|| None::<Result<CostsResponse, ClientError>>);
+    let state = use_value(|| None::<Result<CostsResponse, ClientError>>);
     {
         let (state, token) = (state.clone(), props.token.to_string());
         use_effect_with((props.id, props.version), move |(id, _)| {

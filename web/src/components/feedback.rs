@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::api::ClientError;
 use crate::components::{error_message, expire_on_401};
 use crate::i18n::{D, Lang, T, t};
@@ -96,8 +98,8 @@ where
     Fut: Future<Output = Result<V, ClientError>> + 'static,
 {
     let app = use_app();
-    let state = use_state(|| Remote::<V>::Loading);
-    let round = use_state(|| 0u32);
+    let state = use_value(|| Remote::<V>::Loading);
+    let round = use_value(|| 0u32);
     let token = app.session.as_ref().map(|s| s.token.clone());
     // the latest closure, for the effect to call
     let holder = use_mut_ref(|| None::<Rc<F>>);

@@ -10,6 +10,8 @@ use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::checkbox::field_error;
 use super::error_message;
 use super::fields::TextField;
@@ -37,12 +39,12 @@ struct Form {
 #[component]
 pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     let lang = props.lang;
-    let actions = use_state(|| None::<Vec<IntegralActionResponse>>);
-    let form = use_state(Form::default);
-    let errors = use_state(Vec::<FieldError>::new);
-    let message = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let reload = use_state(|| 0u32);
+    let actions = use_value(|| None::<Vec<IntegralActionResponse>>);
+    let form = use_value(Form::default);
+    let errors = use_value(Vec::<FieldError>::new);
+    let message = use_value(|| None::<String>);
+    let busy = use_value(|| false);
+    let reload = use_value(|| 0u32);
     {
         let (actions, message, token, id) =
             (actions.clone(), message.clone(), props.token.clone(), props.arrangement);

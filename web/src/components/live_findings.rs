@@ -9,6 +9,8 @@ use arrangeer_shared::policy::{self, Finding, Policy, Precondition, Severity};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::proposal_form::values::FormValues;
 use crate::api::ClientError;
 use crate::i18n::{Lang, R, t};
@@ -26,7 +28,7 @@ pub enum PolicyState {
 #[hook]
 pub fn use_policy() -> PolicyState {
     let app = use_app();
-    let state = use_state(|| PolicyState::Loading);
+    let state = use_value(|| PolicyState::Loading);
     let session = app.session.clone();
     {
         let state = state.clone();

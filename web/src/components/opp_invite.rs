@@ -7,6 +7,8 @@ use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::PupilId;
 use yew::prelude::*;
 
+use crate::hooks::{ValueHandle, use_value};
+
 use crate::api::opps as api;
 use crate::components::checkbox::field_error;
 use crate::components::error_message;
@@ -25,11 +27,11 @@ pub struct InviteProps {
 #[component]
 pub fn GuardianInvite(props: &InviteProps) -> Html {
     let lang = props.lang;
-    let (name, email) = (use_state(String::new), use_state(String::new));
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let sent = use_state(|| None::<InvitationResponse>);
-    let busy = use_state(|| false);
+    let (name, email) = (use_value(String::new), use_value(String::new));
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let sent = use_value(|| None::<InvitationResponse>);
+    let busy = use_value(|| false);
     let p = props.pupil;
     let onsubmit = {
         let (name, email, errors, problem, sent, busy) =
@@ -69,7 +71,7 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
         })
     };
     let id = |part: &str| format!("invite-{p}-{part}");
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };

@@ -10,6 +10,8 @@ use arrangeer_shared::kinds::{
 };
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use std::rc::Rc;
 
 use arrangeer_shared::policy::{Finding, Precondition};
@@ -57,7 +59,7 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
     let lang = props.lang;
     let initial = props.initial.clone();
     let form = use_reducer(move || initial);
-    let local_errors = use_state(Vec::<FieldError>::new);
+    let local_errors = use_value(Vec::<FieldError>::new);
 
     let errors: Vec<FieldError> =
         if local_errors.is_empty() { props.server_errors.clone() } else { (*local_errors).clone() };

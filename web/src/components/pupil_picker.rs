@@ -8,6 +8,8 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::fields::{TextField, described_by, hint_and_error};
 use super::proposal_form::values::message;
 use crate::api::{self, ClientError};
@@ -74,8 +76,8 @@ impl NewPupil {
 #[component]
 pub fn PupilPicker(props: &PupilPickerProps) -> Html {
     let lang = props.lang;
-    let pupils = use_state(|| None::<Result<Vec<PupilResponse>, ClientError>>);
-    let new_pupil = use_state(NewPupil::default);
+    let pupils = use_value(|| None::<Result<Vec<PupilResponse>, ClientError>>);
+    let new_pupil = use_value(NewPupil::default);
 
     {
         let pupils = pupils.clone();

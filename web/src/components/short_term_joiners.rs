@@ -10,6 +10,8 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::api::{self as client, ClientError, opps as api};
 use crate::components::error_message;
 use crate::components::fields::{SelectField, TextField, described_by, hint_and_error};
@@ -57,15 +59,15 @@ struct Form {
 #[component]
 pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<ShortTermJoinerResponse>, ClientError>>);
-    let candidates = use_state(Vec::<PupilResponse>::new);
-    let refresh = use_state(|| 0u32);
-    let form = use_state(Form::default);
+    let list = use_value(|| None::<Result<Vec<ShortTermJoinerResponse>, ClientError>>);
+    let candidates = use_value(Vec::<PupilResponse>::new);
+    let refresh = use_value(|| 0u32);
+    let form = use_value(Form::default);
     let file = use_node_ref();
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let added = use_state(|| false);
-    let busy = use_state(|| false);
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let added = use_value(|| false);
+    let busy = use_value(|| false);
     {
         let (list, candidates, writable, own) =
             (list.clone(), candidates.clone(), props.writable, props.pupils.clone());

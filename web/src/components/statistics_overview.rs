@@ -5,6 +5,8 @@
 use arrangeer_shared::api::statistics::{DurationStats, StatisticsResponse, StatisticsScope};
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::api::ClientError;
 use crate::components::charts::{BarChart, ChartRow};
 use crate::components::{error_message, expire_on_401};
@@ -22,7 +24,7 @@ pub struct StatisticsOverviewProps {
 pub fn StatisticsOverview(props: &StatisticsOverviewProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let report = use_state(|| None::<Result<StatisticsResponse, ClientError>>);
+    let report = use_value(|| None::<Result<StatisticsResponse, ClientError>>);
     {
         let (app, report) = (app.clone(), report.clone());
         let token = app.session.as_ref().map(|s| s.token.clone());

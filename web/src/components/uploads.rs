@@ -8,6 +8,8 @@ use arrangeer_shared::kinds::AttachmentKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::api::ClientError;
 use crate::api::upload::{UploadRequest, upload_attachment};
 use crate::components::feedback::{ErrorBox, Loading};
@@ -68,12 +70,12 @@ fn field_error(lang: Lang, err: &ClientError, field: &str) -> Option<AttrValue> 
 pub fn Uploads(props: &UploadsProps) -> Html {
     let lang = props.lang;
     let app = use_app();
-    let list = use_state(|| None::<Result<Vec<AttachmentResponse>, ClientError>>);
-    let round = use_state(|| 0u32);
-    let kind = use_state(|| AttachmentKind::Opp);
-    let pupil = use_state(|| props.pupils.first().map(|p| p.id));
-    let sending = use_state(|| Sending::Idle);
-    let missing_file = use_state(|| false);
+    let list = use_value(|| None::<Result<Vec<AttachmentResponse>, ClientError>>);
+    let round = use_value(|| 0u32);
+    let kind = use_value(|| AttachmentKind::Opp);
+    let pupil = use_value(|| props.pupils.first().map(|p| p.id));
+    let sending = use_value(|| Sending::Idle);
+    let missing_file = use_value(|| false);
     let file_input = use_node_ref();
     {
         let (list, token, app) = (list.clone(), props.token.clone(), app.clone());

@@ -3,6 +3,8 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::totp::{TotpEnrollmentResponse, TotpStatusResponse};
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -25,8 +27,8 @@ pub fn AccountPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let status = use_state(|| None::<Result<TotpStatusResponse, ClientError>>);
-    let setup = use_state(|| Setup::Idle);
+    let status = use_value(|| None::<Result<TotpStatusResponse, ClientError>>);
+    let setup = use_value(|| Setup::Idle);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, status) = (app.clone(), status.clone());

@@ -10,6 +10,8 @@ use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError, consultations as capi};
@@ -154,19 +156,19 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let consultation = use_state(|| None::<Result<ConsultationResponse, ClientError>>);
-    let triage = use_state(|| TriageRequest {
+    let consultation = use_value(|| None::<Result<ConsultationResponse, ClientError>>);
+    let triage = use_value(|| TriageRequest {
         information_sufficient: false,
         involve_board: false,
         involve_youth_care: false,
         note: None,
     });
-    let triage_outcome = use_state(Outcome::default);
-    let meeting = use_state(MeetingForm::default);
-    let meeting_outcome = use_state(Outcome::default);
-    let dossiers = use_state(Vec::<ArrangementSummary>::new);
-    let chosen = use_state(String::new);
-    let link_outcome = use_state(Outcome::default);
+    let triage_outcome = use_value(Outcome::default);
+    let meeting = use_value(MeetingForm::default);
+    let meeting_outcome = use_value(Outcome::default);
+    let dossiers = use_value(Vec::<ArrangementSummary>::new);
+    let chosen = use_value(String::new);
+    let link_outcome = use_value(Outcome::default);
     let token = app.session.as_ref().map(|s| s.token.clone());
     let role = app.session.as_ref().map(|s| s.user.role);
     let id = props.id.to_string();

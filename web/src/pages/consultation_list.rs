@@ -4,6 +4,8 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::consultations::ConsultationSummary;
 use arrangeer_shared::api::page::Page;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::{ClientError, consultations as api};
@@ -18,7 +20,7 @@ pub fn ConsultationListPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let result = use_state(|| None::<Result<Page<ConsultationSummary>, ClientError>>);
+    let result = use_value(|| None::<Result<Page<ConsultationSummary>, ClientError>>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, result) = (app.clone(), result.clone());

@@ -6,6 +6,8 @@ use arrangeer_shared::api::consultations::{AnonymisedPupil, ConsultationKind, Cr
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::kinds::ArrangementKind;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::consultations as api;
@@ -55,14 +57,14 @@ pub fn NewConsultationPage() -> Html {
     let lang = app.lang;
     let navigator = use_navigator();
     use_focus_main_heading();
-    let form = use_state(|| CreateConsultationRequest {
+    let form = use_value(|| CreateConsultationRequest {
         kind: ConsultationKind::StartMeeting,
         arrangement_kind: ArrangementKind::Individual,
         support_question: String::new(),
         pupils: vec![AnonymisedPupil { code: "L1".into(), ..AnonymisedPupil::default() }],
         group_information: None,
     });
-    let save = use_state(SaveState::default);
+    let save = use_value(SaveState::default);
 
     let Some(session) = &app.session else {
         return html! { <Redirect<Route> to={Route::Login} /> };

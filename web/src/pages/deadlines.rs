@@ -3,6 +3,8 @@
 
 use arrangeer_shared::api::deadlines::{DeadlineResponse, FeedTokenResponse};
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -25,8 +27,8 @@ pub fn DeadlinesPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let list = use_state(|| None::<Result<Vec<DeadlineResponse>, ClientError>>);
-    let feed = use_state(|| Feed::None);
+    let list = use_value(|| None::<Result<Vec<DeadlineResponse>, ClientError>>);
+    let feed = use_value(|| Feed::None);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, list) = (app.clone(), list.clone());

@@ -8,6 +8,8 @@ use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse};
 use arrangeer_shared::ids::ArrangementId;
 use arrangeer_shared::workflow::Action;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use self::state::{DossierState, Msg, SaveProblem};
@@ -65,7 +67,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let state = use_reducer(DossierState::default);
-    let warned = use_state(|| false);
+    let warned = use_value(|| false);
     use_focus_main_heading();
     let token = app.session.as_ref().map(|s| s.token.clone());
     let id = props.id;
@@ -80,7 +82,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     }
     // the deadlines say who must act by when (parents have none to meet); read again after
     // every change of the dossier
-    let deadlines = use_state(Vec::<arrangeer_shared::api::deadlines::DeadlineResponse>::new);
+    let deadlines = use_value(Vec::<arrangeer_shared::api::deadlines::DeadlineResponse>::new);
     {
         let deadlines = deadlines.clone();
         let is_parent = app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent);

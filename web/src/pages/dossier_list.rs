@@ -6,6 +6,8 @@ use arrangeer_shared::api::page::Page;
 use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError};
@@ -40,10 +42,10 @@ pub fn DossierListPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let query = use_state(Query::default);
-    let chosen = use_state(|| (None::<Status>, None::<ArrangementKind>));
-    let result = use_state(|| None::<Result<Page<ArrangementSummary>, ClientError>>);
-    let reload = use_state(|| 0u32);
+    let query = use_value(Query::default);
+    let chosen = use_value(|| (None::<Status>, None::<ArrangementKind>));
+    let result = use_value(|| None::<Result<Page<ArrangementSummary>, ClientError>>);
+    let reload = use_value(|| 0u32);
     let token = app.session.as_ref().map(|s| s.token.clone());
 
     {

@@ -4,6 +4,8 @@
 
 use arrangeer_shared::api::invitations::AcceptInvitationRequest;
 use yew::prelude::*;
+
+use crate::hooks::{ValueHandle, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{ClientError, opps as api};
@@ -36,13 +38,13 @@ pub fn InvitationPage() -> Html {
     let lang = app.lang;
     use_focus_main_heading();
     let navigator = use_navigator();
-    let token = use_state(token_from_location);
-    let password = use_state(String::new);
-    let repeat = use_state(String::new);
-    let password_error = use_state(|| None::<AttrValue>);
-    let repeat_error = use_state(|| None::<AttrValue>);
-    let problem = use_state(|| None::<Problem>);
-    let busy = use_state(|| false);
+    let token = use_value(token_from_location);
+    let password = use_value(String::new);
+    let repeat = use_value(String::new);
+    let password_error = use_value(|| None::<AttrValue>);
+    let repeat_error = use_value(|| None::<AttrValue>);
+    let problem = use_value(|| None::<Problem>);
+    let busy = use_value(|| false);
 
     let onsubmit = {
         let (token, password, repeat, password_error, repeat_error, problem, busy) = (
@@ -107,7 +109,7 @@ pub fn InvitationPage() -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };

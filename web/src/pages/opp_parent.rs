@@ -4,6 +4,8 @@
 use arrangeer_shared::api::opps::{ConsentDecision, ConsentRequest, ConsentResponse, OppResponse};
 use arrangeer_shared::ids::UserId;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::{self, ClientError};
@@ -28,9 +30,9 @@ pub fn ParentOppPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let plans = use_state(|| None::<Result<Vec<OppResponse>, ClientError>>);
+    let plans = use_value(|| None::<Result<Vec<OppResponse>, ClientError>>);
     let token = app.session.as_ref().map(|s| s.token.clone());
-    let reload = use_state(|| 0u32);
+    let reload = use_value(|| 0u32);
     {
         let (app, plans) = (app.clone(), plans.clone());
         use_effect_with((token.clone(), *reload), move |(token, _)| {
@@ -136,11 +138,11 @@ struct ConsentProps {
 #[component]
 fn ConsentForm(props: &ConsentProps) -> Html {
     let lang = props.lang;
-    let choice = use_state(|| None::<ConsentDecision>);
-    let view = use_state(String::new);
-    let busy = use_state(|| false);
-    let problem = use_state(|| None::<String>);
-    let recorded = use_state(|| None::<ConsentResponse>);
+    let choice = use_value(|| None::<ConsentDecision>);
+    let view = use_value(String::new);
+    let busy = use_value(|| false);
+    let problem = use_value(|| None::<String>);
+    let recorded = use_value(|| None::<ConsentResponse>);
     let Some(version) = props.opp.published.clone() else { return html! {} };
     let mine = version.consent.guardians.iter().find(|g| g.guardian_id == props.me).and_then(|g| g.decision);
     let current = recorded.as_ref().map(|r| r.decision).or(mine);

@@ -5,6 +5,8 @@ use arrangeer_shared::api::opps::OppSummary;
 use arrangeer_shared::api::pupils::PupilRef;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::api;
 use crate::app::Route;
 use crate::components::AppLink;
@@ -25,7 +27,7 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
     let role = use_app().session.as_ref().map(|s| s.user.role);
     let school = role == Some(arrangeer_shared::Role::School);
     type Plans = Result<Vec<(PupilRef, Option<OppSummary>)>, crate::api::ClientError>;
-    let plans = use_state(|| None::<Plans>);
+    let plans = use_value(|| None::<Plans>);
     {
         let plans = plans.clone();
         use_effect_with((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {

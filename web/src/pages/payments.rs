@@ -4,6 +4,8 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::payments::{PaymentAmounts, PaymentsResponse};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -78,14 +80,14 @@ pub fn PaymentsPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let year_text = use_state(|| {
+    let year_text = use_value(|| {
         use chrono::Datelike;
         today().year().to_string()
     });
-    let year = use_state(|| None::<i32>);
-    let report = use_state(|| None::<Result<PaymentsResponse, ClientError>>);
-    let year_error = use_state(|| false);
-    let csv_error = use_state(|| None::<ClientError>);
+    let year = use_value(|| None::<i32>);
+    let report = use_value(|| None::<Result<PaymentsResponse, ClientError>>);
+    let year_error = use_value(|| false);
+    let csv_error = use_value(|| None::<ClientError>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, report, token) = (app.clone(), report.clone(), token.clone());

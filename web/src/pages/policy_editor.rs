@@ -11,6 +11,8 @@ use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::money::{Cents, Minutes, PaymentScheme};
 use arrangeer_shared::policy::{Policy, RuleSet};
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -233,12 +235,12 @@ pub fn PolicyEditorPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let loaded = use_state(|| None::<Result<PolicyResponse, ClientError>>);
-    let texts = use_state(BTreeMap::<String, String>::new);
-    let errors = use_state(Vec::<FieldError>::new);
-    let notice = use_state(|| Notice::None);
-    let busy = use_state(|| false);
-    let reload = use_state(|| 0u32);
+    let loaded = use_value(|| None::<Result<PolicyResponse, ClientError>>);
+    let texts = use_value(BTreeMap::<String, String>::new);
+    let errors = use_value(Vec::<FieldError>::new);
+    let notice = use_value(|| Notice::None);
+    let busy = use_value(|| false);
+    let reload = use_value(|| 0u32);
     let session = app.session.clone();
 
     {

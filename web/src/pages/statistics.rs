@@ -4,6 +4,8 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::exports::ExportFormat;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -25,10 +27,10 @@ pub fn StatisticsPage() -> Html {
         use chrono::Datelike;
         today().year()
     };
-    let year_text = use_state(|| this_year.to_string());
-    let year = use_state(|| this_year);
-    let year_error = use_state(|| false);
-    let export_error = use_state(|| None::<ClientError>);
+    let year_text = use_value(|| this_year.to_string());
+    let year = use_value(|| this_year);
+    let year_error = use_value(|| false);
+    let export_error = use_value(|| None::<ClientError>);
     let Some(session) = &app.session else {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };

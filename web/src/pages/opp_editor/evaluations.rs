@@ -8,6 +8,8 @@ use arrangeer_shared::ids::{GoalId, OppId};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::field_error;
 use crate::api::{ClientError, opps as api};
 use crate::components::checkbox::Checkbox;
@@ -29,8 +31,8 @@ pub struct EvaluationsProps {
 #[component]
 pub fn GoalEvaluations(props: &EvaluationsProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<GoalEvaluationResponse>, ClientError>>);
-    let refresh = use_state(|| 0u32);
+    let list = use_value(|| None::<Result<Vec<GoalEvaluationResponse>, ClientError>>);
+    let refresh = use_value(|| 0u32);
     {
         let list = list.clone();
         use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
@@ -104,12 +106,12 @@ struct FormProps {
 #[component]
 fn EvaluationForm(props: &FormProps) -> Html {
     let lang = props.lang;
-    let result = use_state(|| GoalResult::Achieved);
-    let (note, date) = (use_state(String::new), use_state(String::new));
-    let with_parents = use_state(|| false);
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let saved = use_state(|| false);
+    let result = use_value(|| GoalResult::Achieved);
+    let (note, date) = (use_value(String::new), use_value(String::new));
+    let with_parents = use_value(|| false);
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let saved = use_value(|| false);
     let i = props.index;
     let onsubmit = {
         let (result, note, date, with_parents, errors, problem, saved) = (

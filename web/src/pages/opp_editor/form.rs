@@ -5,6 +5,8 @@ use arrangeer_shared::api::opps::{OppResponse, UpdateOppRequest};
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::field_error;
 use super::lists::{actions_editor, goals_editor};
 use super::values::{FormValues, TEXTS, field_id};
@@ -48,12 +50,12 @@ const LABELS: [(E, Option<E>, bool); 6] = [
 pub fn OppForm(props: &OppFormProps) -> Html {
     let lang = props.lang;
     let initial = props.opp.draft.clone().unwrap_or_default();
-    let values = use_state(|| FormValues::from_content(&initial));
-    let saved_values = use_state(|| FormValues::from_content(&initial));
-    let errors = use_state(Vec::<FieldError>::new);
-    let busy = use_state(|| false);
-    let confirming = use_state(|| false);
-    let outcome = use_state(|| None::<Outcome>);
+    let values = use_value(|| FormValues::from_content(&initial));
+    let saved_values = use_value(|| FormValues::from_content(&initial));
+    let errors = use_value(Vec::<FieldError>::new);
+    let busy = use_value(|| false);
+    let confirming = use_value(|| false);
+    let outcome = use_value(|| None::<Outcome>);
     let dirty = *values != *saved_values;
 
     // save (and then, when asked, publish) the values as they are now

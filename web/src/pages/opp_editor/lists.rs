@@ -5,17 +5,15 @@ use arrangeer_shared::api::opps::GoalDomain;
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
+use crate::hooks::ValueHandle;
+
 use super::field_error;
 use super::values::{ActionValues, FormValues, GoalValues};
 use crate::components::fields::{SelectField, TextField};
 use crate::i18n::{E, Lang, O, t};
 
 /// A field's input callback that changes goal `i`.
-fn goal(
-    values: &UseStateHandle<FormValues>,
-    i: usize,
-    change: fn(&mut GoalValues, String),
-) -> Callback<String> {
+fn goal(values: &ValueHandle<FormValues>, i: usize, change: fn(&mut GoalValues, String)) -> Callback<String> {
     let values = values.clone();
     Callback::from(move |v: String| {
         let mut next = (*values).clone();
@@ -28,7 +26,7 @@ fn goal(
 
 /// A field's input callback that changes action row `i`.
 fn action(
-    values: &UseStateHandle<FormValues>,
+    values: &ValueHandle<FormValues>,
     i: usize,
     change: fn(&mut ActionValues, String),
 ) -> Callback<String> {
@@ -50,7 +48,7 @@ fn list_error(lang: Lang, errors: &[FieldError], field: &str, id: &str) -> Html 
 }
 
 /// The goals, each with what, criterion, target date and domain.
-pub fn goals_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[FieldError]) -> Html {
+pub fn goals_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[FieldError]) -> Html {
     let add = {
         let values = values.clone();
         Callback::from(move |_: MouseEvent| {
@@ -116,7 +114,7 @@ pub fn goals_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[F
 }
 
 /// The action part: support, by whom, how often, from–to.
-pub fn actions_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[FieldError]) -> Html {
+pub fn actions_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[FieldError]) -> Html {
     let add = {
         let values = values.clone();
         Callback::from(move |_: MouseEvent| {

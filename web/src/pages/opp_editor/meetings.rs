@@ -7,6 +7,8 @@ use arrangeer_shared::ids::OppId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::{ValueHandle, use_value};
+
 use super::field_error;
 use crate::api::{ClientError, opps as api};
 use crate::components::error_message;
@@ -25,13 +27,13 @@ pub struct MeetingsProps {
 #[component]
 pub fn OppMeetings(props: &MeetingsProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<OppMeetingResponse>, ClientError>>);
-    let refresh = use_state(|| 0u32);
+    let list = use_value(|| None::<Result<Vec<OppMeetingResponse>, ClientError>>);
+    let refresh = use_value(|| 0u32);
     let (held_on, participants, outcome) =
-        (use_state(String::new), use_state(String::new), use_state(String::new));
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let saved = use_state(|| false);
+        (use_value(String::new), use_value(String::new), use_value(String::new));
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let saved = use_value(|| false);
     {
         let list = list.clone();
         use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
@@ -98,7 +100,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };

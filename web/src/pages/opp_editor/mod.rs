@@ -16,6 +16,8 @@ use arrangeer_shared::api::opps::{CreateOppRequest, OppContent, OppResponse};
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::PupilId;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use self::evaluations::GoalEvaluations;
@@ -65,10 +67,10 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let plan = use_state(|| None::<Result<Option<OppResponse>, ClientError>>);
-    let generation = use_state(|| 0u32);
-    let published = use_state(|| 0u32);
-    let creating = use_state(|| None::<String>);
+    let plan = use_value(|| None::<Result<Option<OppResponse>, ClientError>>);
+    let generation = use_value(|| 0u32);
+    let published = use_value(|| 0u32);
+    let creating = use_value(|| None::<String>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, plan) = (app.clone(), plan.clone());

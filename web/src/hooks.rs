@@ -75,3 +75,55 @@ impl<T: PartialEq + 'static> PartialEq for ValueHandle<T> {
         **self == **other
     }
 }
+
+/// Dependencies of an effect, type-erased: compared with the `PartialEq` of their own type.
+pub struct Deps(Box<dyn AnyEq>);
+
+pub trait AnyEq {
+    fn as_any(&self) -> &dyn Any;
+    fn same(&self, other: &dyn AnyEq) -> bool;
+}
+
+impl<T: PartialEq + 'static> AnyEq for T {
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+
+    fn same(&self, other: &dyn AnyEq) -> bool {
+        other.as_any().downcast_ref::<T>() == Some(self)
+    }
+}
+
+impl PartialEq for Deps {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.same(&*other.0)
+    }
+}
+
+type Effect = Box<dyn FnOnce(&Deps) -> Box<dyn FnOnce()>>;
+
+#[hook]
+fn use_erased_effect(deps: Deps, effect: Effect) {
+    use_effect_with(deps, effect)
+}
+
+/// Yew's `use_effect_with`, compiled once: runs `effect` after the first render and after
+/// every render in which `deps` changed; what it returns tears it down.
+#[hook]
+pub fn use_effect_on<T, F, D>(deps: T, effect: F)
+where
+    T: PartialEq + 'static,
+    F: FnOnce(&T) -> D + 'static,
+    D: TearDown,
+{
+    use_erased_effect(
+        Deps(Box::new(deps)),
+        Box::new(move |deps: &Deps| {
+            let torn = match deps.0.as_any().downcast_ref::<T>() {
+                Some(deps) => effect(deps),
+                None => unreachable!("effect dependencies keep their type"),
+            };
+            Box::new(move || torn.tear_down())
+        }),
+    )
+}

@@ -5,7 +5,7 @@ use arrangeer_shared::api::arrangements::ActionRequest;
 use arrangeer_shared::workflow::{Action, Status};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::error_message;
 use super::fields::TextField;
@@ -43,7 +43,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
     {
         let (comment, justification, terminated_on) =
             (comment.clone(), justification.clone(), terminated_on.clone());
-        use_effect_with(props.done, move |_| {
+        use_effect_on(props.done, move |_| {
             comment.set(String::new());
             justification.set(String::new());
             terminated_on.set(String::new());

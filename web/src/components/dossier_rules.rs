@@ -7,7 +7,7 @@ use arrangeer_shared::money::{PaymentDue, PaymentKind};
 use arrangeer_shared::policy::{Finding, Severity};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::error_message;
 use super::live_findings::finding_list;
@@ -33,7 +33,7 @@ pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
     let state = use_value(|| None::<Result<Vec<Finding>, ClientError>>);
     {
         let (state, token, on_warnings) = (state.clone(), props.token.to_string(), props.on_warnings.clone());
-        use_effect_with((props.id, props.version), move |(id, _)| {
+        use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
             wasm_bindgen_futures::spawn_local(async move {
                 let result = crate::api::rules::arrangement_findings(&token, id).await;
@@ -96,7 +96,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
     let state = use_value(|| None::<Result<CostsResponse, ClientError>>);
     {
         let (state, token) = (state.clone(), props.token.to_string());
-        use_effect_with((props.id, props.version), move |(id, _)| {
+        use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(Some(crate::api::rules::arrangement_costs(&token, id).await));

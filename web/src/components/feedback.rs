@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::ClientError;
 use crate::components::{error_message, expire_on_401};
@@ -106,7 +106,7 @@ where
     *holder.borrow_mut() = Some(Rc::new(fetch));
     {
         let (state, app) = (state.clone(), app.clone());
-        use_effect_with((token, *round), move |(token, _)| {
+        use_effect_on((token, *round), move |(token, _)| {
             let f = holder.borrow().clone();
             if let (Some(token), Some(f)) = (token.clone(), f) {
                 state.set(Remote::Loading);

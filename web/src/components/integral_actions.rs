@@ -10,7 +10,7 @@ use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::checkbox::field_error;
 use super::error_message;
@@ -48,7 +48,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     {
         let (actions, message, token, id) =
             (actions.clone(), message.clone(), props.token.clone(), props.arrangement);
-        use_effect_with((id, *reload), move |_| {
+        use_effect_on((id, *reload), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match capi::list_integral_actions(&token, id).await {
                     Ok(list) => actions.set(Some(list)),

@@ -2,6 +2,8 @@
 
 use arrangeer_shared::Role;
 use yew::prelude::*;
+
+use crate::hooks::use_effect_on;
 use yew_router::prelude::*;
 
 use crate::app::Route;
@@ -55,7 +57,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             .as_ref()
             .filter(|s| s.user.language.is_none() && app.lang != crate::i18n::Lang::Nl)
             .map(|s| s.token.clone());
-        use_effect_with(unchosen, move |unchosen| {
+        use_effect_on(unchosen, move |unchosen| {
             if let Some(token) = unchosen.clone() {
                 let lang = app.lang;
                 app.dispatch(Action::SetLang(lang));
@@ -85,7 +87,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     };
 
     // keep <html lang> in step with the chosen language, for screen readers
-    use_effect_with(lang, |lang| {
+    use_effect_on(lang, |lang| {
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang.code());
         }

@@ -9,7 +9,7 @@ use arrangeer_shared::policy::{self, Finding, Policy, Precondition, Severity};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::proposal_form::values::FormValues;
 use crate::api::ClientError;
@@ -32,7 +32,7 @@ pub fn use_policy() -> PolicyState {
     let session = app.session.clone();
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(session) = session {
                 wasm_bindgen_futures::spawn_local(async move {
                     let partnership = session.user.partnership.id;

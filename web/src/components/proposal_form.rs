@@ -10,7 +10,7 @@ use arrangeer_shared::kinds::{
 };
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use std::rc::Rc;
 
@@ -64,7 +64,7 @@ pub fn ProposalForm(props: &ProposalFormProps) -> Html {
     let errors: Vec<FieldError> =
         if local_errors.is_empty() { props.server_errors.clone() } else { (*local_errors).clone() };
     // a failed save moves focus to the list of problems, which is also announced
-    use_effect_with(errors.clone(), |errors| {
+    use_effect_on(errors.clone(), |errors| {
         if !errors.is_empty() {
             focus_by_id("error-summary");
         }

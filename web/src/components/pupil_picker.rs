@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::fields::{TextField, described_by, hint_and_error};
 use super::proposal_form::values::message;
@@ -81,7 +81,7 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
 
     {
         let pupils = pupils.clone();
-        use_effect_with(props.token.clone(), move |token| {
+        use_effect_on(props.token.clone(), move |token| {
             let token = token.to_string();
             wasm_bindgen_futures::spawn_local(async move {
                 pupils.set(Some(api::all_pupils(&token).await));

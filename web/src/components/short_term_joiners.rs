@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::{self as client, ClientError, opps as api};
 use crate::components::error_message;
@@ -71,7 +71,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
     {
         let (list, candidates, writable, own) =
             (list.clone(), candidates.clone(), props.writable, props.pupils.clone());
-        use_effect_with((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
+        use_effect_on((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
             let (token, id) = (token.to_string(), *id);
             wasm_bindgen_futures::spawn_local(async move {
                 list.set(Some(api::list_joiners(&token, id).await));

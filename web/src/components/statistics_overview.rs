@@ -5,7 +5,7 @@
 use arrangeer_shared::api::statistics::{DurationStats, StatisticsResponse, StatisticsScope};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::ClientError;
 use crate::components::charts::{BarChart, ChartRow};
@@ -28,7 +28,7 @@ pub fn StatisticsOverview(props: &StatisticsOverviewProps) -> Html {
     {
         let (app, report) = (app.clone(), report.clone());
         let token = app.session.as_ref().map(|s| s.token.clone());
-        use_effect_with(props.year, move |year| {
+        use_effect_on(props.year, move |year| {
             if let Some(token) = token {
                 let year = *year;
                 report.set(None);

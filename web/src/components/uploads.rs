@@ -8,7 +8,7 @@ use arrangeer_shared::kinds::AttachmentKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::ClientError;
 use crate::api::upload::{UploadRequest, upload_attachment};
@@ -79,7 +79,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
     let file_input = use_node_ref();
     {
         let (list, token, app) = (list.clone(), props.token.clone(), app.clone());
-        use_effect_with((props.arrangement, *round), move |(id, _)| {
+        use_effect_on((props.arrangement, *round), move |(id, _)| {
             let id = *id;
             wasm_bindgen_futures::spawn_local(async move {
                 let result = crate::api::dashboard::list_attachments(&token, id).await;

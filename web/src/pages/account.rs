@@ -4,7 +4,7 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::totp::{TotpEnrollmentResponse, TotpStatusResponse};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -32,7 +32,7 @@ pub fn AccountPage() -> Html {
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, status) = (app.clone(), status.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = crate::api::totp::status(&token).await;

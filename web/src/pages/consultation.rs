@@ -11,7 +11,7 @@ use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError, consultations as capi};
@@ -176,7 +176,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     {
         let (app, consultation, dossiers, id) =
             (app.clone(), consultation.clone(), dossiers.clone(), id.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let found = capi::get_consultation(&token, &id).await;

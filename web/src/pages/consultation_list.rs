@@ -5,7 +5,7 @@ use arrangeer_shared::api::consultations::ConsultationSummary;
 use arrangeer_shared::api::page::Page;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{ClientError, consultations as api};
@@ -24,7 +24,7 @@ pub fn ConsultationListPage() -> Html {
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, result) = (app.clone(), result.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let page = api::list_consultations(&token, None).await;

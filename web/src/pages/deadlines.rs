@@ -4,7 +4,7 @@
 use arrangeer_shared::api::deadlines::{DeadlineResponse, FeedTokenResponse};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -32,7 +32,7 @@ pub fn DeadlinesPage() -> Html {
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, list) = (app.clone(), list.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = crate::api::rules::list_deadlines(&token).await;

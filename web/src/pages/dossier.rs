@@ -9,7 +9,7 @@ use arrangeer_shared::ids::ArrangementId;
 use arrangeer_shared::workflow::Action;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use self::state::{DossierState, Msg, SaveProblem};
@@ -74,7 +74,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
 
     {
         let (app, state) = (app.clone(), state.clone());
-        use_effect_with((token.clone(), id), move |(token, id)| {
+        use_effect_on((token.clone(), id), move |(token, id)| {
             if let Some(token) = token.clone() {
                 state::load(app, state, token, *id, true);
             }
@@ -87,7 +87,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
         let deadlines = deadlines.clone();
         let is_parent = app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent);
         let version = state.arrangement.as_ref().map(|a| a.version);
-        use_effect_with((token.clone(), id, version), move |(token, _, version)| {
+        use_effect_on((token.clone(), id, version), move |(token, _, version)| {
             if let (Some(token), Some(_), false) = (token.clone(), version, is_parent) {
                 wasm_bindgen_futures::spawn_local(async move {
                     // without them the timeline still shows the steps and who acts
@@ -98,7 +98,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
             }
         });
     }
-    use_effect_with(state.focus, |focus| {
+    use_effect_on(state.focus, |focus| {
         if let Some((_, target)) = focus {
             focus_by_id(target);
         }

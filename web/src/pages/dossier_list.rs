@@ -7,7 +7,7 @@ use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError};
@@ -50,7 +50,7 @@ pub fn DossierListPage() -> Html {
 
     {
         let (app, result) = (app.clone(), result.clone());
-        use_effect_with((token.clone(), (*query).clone(), *reload), move |(token, query, _)| {
+        use_effect_on((token.clone(), (*query).clone(), *reload), move |(token, query, _)| {
             if let Some(token) = token.clone() {
                 result.set(None);
                 let filter = query.filter.clone();

@@ -5,7 +5,7 @@ use arrangeer_shared::api::opps::{ConsentDecision, ConsentRequest, ConsentRespon
 use arrangeer_shared::ids::UserId;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ClientError};
@@ -35,7 +35,7 @@ pub fn ParentOppPage() -> Html {
     let reload = use_value(|| 0u32);
     {
         let (app, plans) = (app.clone(), plans.clone());
-        use_effect_with((token.clone(), *reload), move |(token, _)| {
+        use_effect_on((token.clone(), *reload), move |(token, _)| {
             if let Some(token) = token.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
                     let loaded = load_plans(&token).await;

@@ -5,7 +5,7 @@ use arrangeer_shared::api::opps::OppSummary;
 use arrangeer_shared::api::pupils::PupilRef;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api;
 use crate::app::Route;
@@ -30,7 +30,7 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
     let plans = use_value(|| None::<Plans>);
     {
         let plans = plans.clone();
-        use_effect_with((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
+        use_effect_on((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
             let (token, pupils) = (token.to_string(), pupils.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let found = async {

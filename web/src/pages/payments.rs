@@ -5,7 +5,7 @@ use arrangeer_shared::api::payments::{PaymentAmounts, PaymentsResponse};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -92,7 +92,7 @@ pub fn PaymentsPage() -> Html {
     {
         let (app, report, token) = (app.clone(), report.clone(), token.clone());
         let first = year_text.parse::<i32>().ok();
-        use_effect_with(*year, move |chosen| {
+        use_effect_on(*year, move |chosen| {
             if let (Some(token), Some(y)) = (token, chosen.or(first)) {
                 report.set(None);
                 wasm_bindgen_futures::spawn_local(async move {

@@ -12,7 +12,7 @@ use arrangeer_shared::money::{Cents, Minutes, PaymentScheme};
 use arrangeer_shared::policy::{Policy, RuleSet};
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -245,7 +245,7 @@ pub fn PolicyEditorPage() -> Html {
 
     {
         let (app, loaded, texts, session) = (app.clone(), loaded.clone(), texts.clone(), session.clone());
-        use_effect_with(*reload, move |_| {
+        use_effect_on(*reload, move |_| {
             if let Some(session) = session {
                 wasm_bindgen_futures::spawn_local(async move {
                     let result =
@@ -259,7 +259,7 @@ pub fn PolicyEditorPage() -> Html {
             }
         });
     }
-    use_effect_with((*errors).clone(), |errors| {
+    use_effect_on((*errors).clone(), |errors| {
         if !errors.is_empty() {
             focus_by_id("error-summary");
         }

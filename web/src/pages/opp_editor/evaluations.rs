@@ -8,7 +8,7 @@ use arrangeer_shared::ids::{GoalId, OppId};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use super::field_error;
 use crate::api::{ClientError, opps as api};
@@ -35,7 +35,7 @@ pub fn GoalEvaluations(props: &EvaluationsProps) -> Html {
     let refresh = use_value(|| 0u32);
     {
         let list = list.clone();
-        use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
             wasm_bindgen_futures::spawn_local(async move {
                 list.set(Some(api::list_goal_evaluations(&token, opp).await));

@@ -5,7 +5,7 @@ use arrangeer_shared::api::opps::{ConsentResponse, OppVersionResponse};
 use arrangeer_shared::ids::OppId;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::{ClientError, opps as api};
 use crate::components::error_message;
@@ -37,7 +37,7 @@ pub fn OppHistory(props: &HistoryProps) -> Html {
     let loaded = use_value(|| None::<Loaded>);
     {
         let loaded = loaded.clone();
-        use_effect_with((props.token.clone(), props.opp, props.refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, props.refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
             wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(load(&token, opp).await)) });
         });

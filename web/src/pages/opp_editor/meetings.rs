@@ -7,7 +7,7 @@ use arrangeer_shared::ids::OppId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::hooks::{ValueHandle, use_value};
+use crate::hooks::{ValueHandle, use_effect_on, use_value};
 
 use super::field_error;
 use crate::api::{ClientError, opps as api};
@@ -36,7 +36,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
     let saved = use_value(|| false);
     {
         let list = list.clone();
-        use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
             wasm_bindgen_futures::spawn_local(async move {
                 list.set(Some(api::list_meetings(&token, opp).await))

@@ -17,7 +17,7 @@ use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::PupilId;
 use yew::prelude::*;
 
-use crate::hooks::use_value;
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use self::evaluations::GoalEvaluations;
@@ -74,7 +74,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, plan) = (app.clone(), plan.clone());
-        use_effect_with((token.clone(), props.pupil, *generation), move |(token, pupil, _)| {
+        use_effect_on((token.clone(), props.pupil, *generation), move |(token, pupil, _)| {
             plan.set(None);
             if let Some(token) = token.clone() {
                 let pupil = *pupil;

@@ -45,7 +45,9 @@ pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
         });
     }
     let body = match &*state {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="findings-none">{ t(lang, R::RulesNone) }</p> },
         Some(Ok(list)) => {
@@ -104,7 +106,9 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
         });
     }
     let costs = match &*state {
-        None => return html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            return html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } };
+        }
         Some(Err(err)) => return html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(costs)) => costs,
     };

@@ -21,8 +21,7 @@ pub struct LoadingProps {
 }
 
 /// "Bezig met laden…", announced politely to screen readers.
-#[component]
-pub fn Loading(props: &LoadingProps) -> Html {
+pub fn loading(props: &LoadingProps) -> Html {
     html! {
         <p class="loading" role="status" aria-live="polite" id={props.id.clone()}>
             <span class="spinner" aria-hidden="true"></span>{ t(props.lang, T::Loading) }
@@ -42,8 +41,7 @@ pub struct ErrorBoxProps {
 }
 
 /// What went wrong, in words, with a way to try again.
-#[component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+pub fn error_box(props: &ErrorBoxProps) -> Html {
     let lang = props.lang;
     let stale = props.error.status() == Some(412);
     html! {
@@ -79,9 +77,9 @@ impl<V> Remote<V> {
     /// Loading, the error (with "Opnieuw proberen"), or `view` of the value.
     pub fn view(&self, lang: Lang, retry: &Callback<MouseEvent>, view: impl FnOnce(&V) -> Html) -> Html {
         match self {
-            Remote::Loading => html! { <Loading lang={lang} /> },
+            Remote::Loading => html! { { loading(&yew::props!(LoadingProps { lang: lang })) } },
             Remote::Failed(error) => {
-                html! { <ErrorBox lang={lang} error={error.clone()} on_retry={retry.clone()} /> }
+                html! { { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: error.clone(), on_retry: retry.clone() })) } }
             }
             Remote::Ready(value) => view(value),
         }

@@ -14,7 +14,7 @@ use crate::hooks::{use_effect_on, use_value};
 
 use super::checkbox::field_error;
 use super::error_message;
-use super::fields::TextField;
+use super::fields::{TextFieldProps, text_field};
 use crate::api::consultations as capi;
 use crate::format;
 use crate::i18n::{C, Lang, t};
@@ -125,7 +125,9 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     };
 
     let list = match &*actions {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(list) if list.is_empty() => {
             html! { <p id="no-integral-actions">{ t(lang, C::NoIntegralActions) }</p> }
         }
@@ -171,18 +173,10 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             { list }
             if props.writable {
                 <form id="integral-action-form" onsubmit={on_add} novalidate=true>
-                    <TextField id="integral-description" label={t(lang, C::ActionDescription)} multiline=true required=true
-                        value={form.description.clone()} oninput={field(|f, v| f.description = v)}
-                        error={field_error(lang, &errors, "description")} />
-                    <TextField id="integral-owner" label={t(lang, C::OwnerName)} required=true
-                        value={form.owner_name.clone()} oninput={field(|f, v| f.owner_name = v)}
-                        error={field_error(lang, &errors, "ownerName")} />
-                    <TextField id="integral-organisation" label={t(lang, C::OwnerOrganisation)}
-                        value={form.owner_organisation.clone()} oninput={field(|f, v| f.owner_organisation = v)}
-                        error={field_error(lang, &errors, "ownerOrganisation")} />
-                    <TextField id="integral-due" label={t(lang, C::DueOn)} input_type="date" required=true
-                        value={form.due_on.clone()} oninput={field(|f, v| f.due_on = v)}
-                        error={field_error(lang, &errors, "dueOn")} />
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-description", label: t(lang, C::ActionDescription), multiline: true, required: true, value: form.description.clone(), oninput: field(|f, v| f.description = v), error: field_error(lang, &errors, "description") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-owner", label: t(lang, C::OwnerName), required: true, value: form.owner_name.clone(), oninput: field(|f, v| f.owner_name = v), error: field_error(lang, &errors, "ownerName") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-organisation", label: t(lang, C::OwnerOrganisation), value: form.owner_organisation.clone(), oninput: field(|f, v| f.owner_organisation = v), error: field_error(lang, &errors, "ownerOrganisation") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-due", label: t(lang, C::DueOn), input_type: "date", required: true, value: form.due_on.clone(), oninput: field(|f, v| f.due_on = v), error: field_error(lang, &errors, "dueOn") })) }
                     <div class="form-actions">
                         <button type="submit" class="button primary" id="add-integral-action" disabled={*busy}>
                             { t(lang, C::AddAction) }

@@ -147,8 +147,7 @@ pub struct RulesSummaryProps {
 }
 
 /// Under the form: every live finding (those of a field are also shown at that field).
-#[component]
-pub fn RulesSummary(props: &RulesSummaryProps) -> Html {
+pub fn rules_summary(props: &RulesSummaryProps) -> Html {
     let lang = props.lang;
     let body = match &props.state {
         PolicyState::Loading => html! { <p role="status">{ t(lang, R::RulesLoading) }</p> },

@@ -12,7 +12,7 @@ use crate::hooks::{ValueHandle, use_value};
 use crate::api::opps as api;
 use crate::components::checkbox::field_error;
 use crate::components::error_message;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::format;
 use crate::i18n::{J, Lang, t};
 
@@ -87,12 +87,8 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
             <summary>{ format!("{} {}", t(lang, J::InviteGuardianFor), props.pupil_name) }</summary>
             <form id={id("form")} novalidate=true {onsubmit}>
                 <p class="hint">{ t(lang, J::InviteExplain) }</p>
-                <TextField id={id("name")} label={t(lang, J::GuardianName)} value={(*name).clone()} required=true
-                    hint={Some(AttrValue::from(t(lang, J::GuardianNameHint)))} autocomplete={Some(AttrValue::from("off"))}
-                    error={field_error(lang, &errors, "name")} oninput={set(&name)} />
-                <TextField id={id("email")} label={t(lang, J::GuardianEmail)} value={(*email).clone()} required=true
-                    input_type="email" autocomplete={Some(AttrValue::from("off"))} error={email_error}
-                    oninput={set(&email)} />
+                { text_field(&yew::props!(TextFieldProps { id: id("name"), label: t(lang, J::GuardianName), value: (*name).clone(), required: true, hint: Some(AttrValue::from(t(lang, J::GuardianNameHint))), autocomplete: Some(AttrValue::from("off")), error: field_error(lang, &errors, "name"), oninput: set(&name) })) }
+                { text_field(&yew::props!(TextFieldProps { id: id("email"), label: t(lang, J::GuardianEmail), value: (*email).clone(), required: true, input_type: "email", autocomplete: Some(AttrValue::from("off")), error: email_error, oninput: set(&email) })) }
                 if let Some(message) = &*problem {
                     <p class="error-box" role="alert">{ message.clone() }</p>
                 }

@@ -14,7 +14,9 @@ use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::{self as client, ClientError, opps as api};
 use crate::components::error_message;
-use crate::components::fields::{SelectField, TextField, described_by, hint_and_error};
+use crate::components::fields::{
+    SelectFieldProps, TextFieldProps, described_by, hint_and_error, select_field, text_field,
+};
 use crate::format;
 use crate::i18n::{J, Lang, T, t};
 use crate::pages::opp_editor;
@@ -227,18 +229,11 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             if props.writable {
                 <form id="joiner-form" novalidate=true {onsubmit} aria-labelledby="joiner-add-heading">
                     <h3 id="joiner-add-heading">{ t(lang, J::AddJoiner) }</h3>
-                    <SelectField id="joiner-pupil" label={t(lang, J::Pupil)} value={form.pupil.clone()} options={options}
-                        error={field_error(lang, &errors, "pupilId")} onchange={edit(|f, v| f.pupil = v)} />
-                    <TextField id="joiner-offer-part" label={t(lang, J::OfferPart)} value={form.offer_part.clone()} required=true
-                        hint={Some(AttrValue::from(t(lang, J::OfferPartHint)))} error={field_error(lang, &errors, "offerPart")}
-                        oninput={edit(|f, v| f.offer_part = v)} />
+                    { select_field(&yew::props!(SelectFieldProps { id: "joiner-pupil", label: t(lang, J::Pupil), value: form.pupil.clone(), options: options, error: field_error(lang, &errors, "pupilId"), onchange: edit(|f, v| f.pupil = v) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "joiner-offer-part", label: t(lang, J::OfferPart), value: form.offer_part.clone(), required: true, hint: Some(AttrValue::from(t(lang, J::OfferPartHint))), error: field_error(lang, &errors, "offerPart"), oninput: edit(|f, v| f.offer_part = v) })) }
                     <div class="field-row">
-                        <TextField id="joiner-starts-on" label={t(lang, J::From)} input_type="date" class="short" required=true
-                            value={form.starts_on.clone()} error={field_error(lang, &errors, "startsOn")}
-                            oninput={edit(|f, v| f.starts_on = v)} />
-                        <TextField id="joiner-ends-on" label={t(lang, J::Until)} input_type="date" class="short" required=true
-                            hint={Some(AttrValue::from(t(lang, J::UntilHint)))} value={form.ends_on.clone()}
-                            error={field_error(lang, &errors, "endsOn")} oninput={edit(|f, v| f.ends_on = v)} />
+                        { text_field(&yew::props!(TextFieldProps { id: "joiner-starts-on", label: t(lang, J::From), input_type: "date", class: "short", required: true, value: form.starts_on.clone(), error: field_error(lang, &errors, "startsOn"), oninput: edit(|f, v| f.starts_on = v) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: "joiner-ends-on", label: t(lang, J::Until), input_type: "date", class: "short", required: true, hint: Some(AttrValue::from(t(lang, J::UntilHint))), value: form.ends_on.clone(), error: field_error(lang, &errors, "endsOn"), oninput: edit(|f, v| f.ends_on = v) })) }
                     </div>
                     <div class="field">
                         <label for="joiner-action-plan">{ t(lang, J::ActionPlan) }</label>

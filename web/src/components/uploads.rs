@@ -12,7 +12,7 @@ use crate::hooks::{use_effect_on, use_value};
 
 use crate::api::ClientError;
 use crate::api::upload::{UploadRequest, upload_attachment};
-use crate::components::feedback::{ErrorBox, Loading};
+use crate::components::feedback::{ErrorBoxProps, LoadingProps, error_box, loading};
 use crate::components::fields::{described_by, hint_and_error};
 use crate::components::{expire_on_401, focus_by_id};
 use crate::format;
@@ -159,9 +159,9 @@ pub fn Uploads(props: &UploadsProps) -> Html {
     };
 
     let listing = match &*list {
-        None => html! { <Loading lang={lang} /> },
+        None => html! { { loading(&yew::props!(LoadingProps { lang: lang })) } },
         Some(Err(err)) => {
-            html! { <ErrorBox lang={lang} error={err.clone()} on_retry={retry} id="attachments-error" /> }
+            html! { { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: err.clone(), on_retry: retry, id: "attachments-error" })) } }
         }
         Some(Ok(items)) if items.is_empty() => {
             html! { <p class="empty" id="attachments-empty">{ t(lang, U::NoDocuments) }</p> }
@@ -240,7 +240,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
                         </p>
                     }
                     if let Some(err) = &failed {
-                        <ErrorBox lang={lang} error={err.clone()} id="upload-error" />
+                        { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: err.clone(), id: "upload-error" })) }
                     }
                 </form>
             }

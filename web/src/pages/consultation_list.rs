@@ -40,7 +40,9 @@ pub fn ConsultationListPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*result {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => {
             html! { <div class="error-box" role="alert"><p>{ error_message(lang, err) }</p></div> }
         }

@@ -74,7 +74,9 @@ pub fn DeadlinesPage() -> Html {
     };
 
     let table = match &*list {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => {
             html! { <p class="error-box" role="alert" id="deadlines-error">{ error_message(lang, err) }</p> }
         }

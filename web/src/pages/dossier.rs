@@ -16,12 +16,12 @@ use self::state::{DossierState, Msg, SaveProblem};
 use crate::app::Route;
 use crate::components::action_bar::ActionBar;
 use crate::components::dossier_rules::{CostPanel, DossierFindings};
-use crate::components::history::History;
+use crate::components::history::{HistoryProps, history};
 use crate::components::integral_actions::IntegralActions;
 use crate::components::proposal_form::ProposalForm;
 use crate::components::proposal_form::values::{FormValues, Parsed};
-use crate::components::proposal_view::ProposalView;
-use crate::components::timeline::Timeline;
+use crate::components::proposal_view::{ProposalViewProps, proposal_view};
+use crate::components::timeline::{TimelineProps, timeline};
 use crate::components::uploads::Uploads;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
@@ -117,7 +117,9 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let heading =
         s.arrangement.as_ref().map_or_else(|| t(lang, D::DossierHeading).to_owned(), |a| a.title.clone());
     let body = match (&s.arrangement, &s.load_error) {
-        (None, None) => html! { <crate::components::feedback::Loading lang={lang} /> },
+        (None, None) => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         (None, Some(err)) => html! {
             <div class="error-box" role="alert" id="load-error">
                 <p>{ error_message(lang, err) }</p>
@@ -159,8 +161,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     }
                     <section class="part" aria-labelledby="timeline-heading">
                         <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
-                        <Timeline lang={lang} status={a.status} previous={s.previous_status()}
-                            arrangement={Some(a.id)} deadlines={(*deadlines).clone()} />
+                        { timeline(&yew::props!(TimelineProps { lang: lang, status: a.status, previous: s.previous_status(), arrangement: Some(a.id), deadlines: (*deadlines).clone() })) }
                     </section>
                     <section class="part" aria-labelledby="actions-heading">
                         <h2 id="actions-heading">{ t(lang, D::ActionsHeading) }</h2>
@@ -223,7 +224,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                                 kind_editable=false server_errors={s.save_errors.clone()} busy={s.save_busy}
                                 submit_label={F::SaveChanges} on_submit={on_save} on_cancel={on_cancel} />
                         } else {
-                            <ProposalView lang={lang} arrangement={a.clone()} />
+                            { proposal_view(&yew::props!(ProposalViewProps { lang: lang, arrangement: a.clone() })) }
                         }
                     </section>
                     if session.user.role != Role::Parent {
@@ -235,7 +236,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     }
                     <section class="part" aria-labelledby="history-heading">
                         <h2 id="history-heading">{ t(lang, D::HistoryHeading) }</h2>
-                        <History lang={lang} events={s.history.clone()} />
+                        { history(&yew::props!(HistoryProps { lang: lang, events: s.history.clone() })) }
                     </section>
                 </>
             }

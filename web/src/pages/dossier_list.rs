@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError};
 use crate::app::Route;
-use crate::components::fields::SelectField;
+use crate::components::fields::{SelectFieldProps, select_field};
 use crate::components::{AppLink, error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{D, Lang, T, t};
@@ -112,7 +112,9 @@ pub fn DossierListPage() -> Html {
     };
 
     let body = match &*result {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! {
             <div class="error-box" role="alert" id="list-error">
                 <p>{ error_message(lang, err) }</p>
@@ -166,11 +168,8 @@ pub fn DossierListPage() -> Html {
             </div>
             <p>{ t(lang, D::ListIntro) }</p>
             <form class="filters" onsubmit={on_filter} aria-label={t(lang, D::FilterLegend)}>
-                <SelectField id="filter-status" label={t(lang, D::ColStatus)} value={chosen.0.map_or("", |s| s.as_str())}
-                    options={filter_options(lang, Status::ALL, Status::as_str, T::Status)} onchange={on_status} />
-                <SelectField id="filter-kind" label={t(lang, D::ColKind)} value={chosen.1.map_or("", |k| k.as_str())}
-                    options={filter_options(lang, ArrangementKind::ALL, ArrangementKind::as_str, T::Kind)}
-                    onchange={on_kind} />
+                { select_field(&yew::props!(SelectFieldProps { id: "filter-status", label: t(lang, D::ColStatus), value: chosen.0.map_or("", |s| s.as_str()), options: filter_options(lang, Status::ALL, Status::as_str, T::Status), onchange: on_status })) }
+                { select_field(&yew::props!(SelectFieldProps { id: "filter-kind", label: t(lang, D::ColKind), value: chosen.1.map_or("", |k| k.as_str()), options: filter_options(lang, ArrangementKind::ALL, ArrangementKind::as_str, T::Kind), onchange: on_kind })) }
                 <button type="submit" class="button primary" id="filter-apply">{ t(lang, D::FilterApply) }</button>
             </form>
             { body }

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::api::{ClientError, opps as api};
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::{error_message, focus_by_id, use_focus_main_heading};
 use crate::i18n::{J, T, t};
 use crate::session::{Action, Session, use_app};
@@ -142,13 +142,8 @@ pub fn InvitationPage() -> Html {
                 { problem_box }
                 if !matches!(*problem, Some(Problem::Used | Problem::Expired)) {
                     <form id="invitation-form" novalidate=true {onsubmit}>
-                        <TextField id="invitation-password" label={t(lang, T::Password)} input_type="password"
-                            autocomplete={Some(AttrValue::from("new-password"))} required=true value={(*password).clone()}
-                            hint={Some(AttrValue::from(t(lang, J::PasswordHint)))} error={(*password_error).clone()}
-                            oninput={set(&password)} />
-                        <TextField id="invitation-repeat" label={t(lang, J::PasswordRepeat)} input_type="password"
-                            autocomplete={Some(AttrValue::from("new-password"))} required=true value={(*repeat).clone()}
-                            error={(*repeat_error).clone()} oninput={set(&repeat)} />
+                        { text_field(&yew::props!(TextFieldProps { id: "invitation-password", label: t(lang, T::Password), input_type: "password", autocomplete: Some(AttrValue::from("new-password")), required: true, value: (*password).clone(), hint: Some(AttrValue::from(t(lang, J::PasswordHint))), error: (*password_error).clone(), oninput: set(&password) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: "invitation-repeat", label: t(lang, J::PasswordRepeat), input_type: "password", autocomplete: Some(AttrValue::from("new-password")), required: true, value: (*repeat).clone(), error: (*repeat_error).clone(), oninput: set(&repeat) })) }
                         <button type="submit" class="button primary" id="invitation-submit" disabled={*busy}>
                             { t(lang, J::SetPassword) }
                         </button>

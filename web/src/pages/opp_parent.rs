@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::api::{self, ClientError};
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{Lang, O, t};
@@ -51,7 +51,9 @@ pub fn ParentOppPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*plans {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="no-plans">{ t(lang, O::NoPlans) }</p> },
         Some(Ok(list)) => html! {
@@ -229,8 +231,7 @@ fn ConsentForm(props: &ConsentProps) -> Html {
                             <label for="consent-disagree">{ t(lang, O::Disagree) }</label>
                         </div>
                     </fieldset>
-                    <TextField id="consent-view" label={t(lang, O::ViewLabel)} hint={Some(AttrValue::from(t(lang, O::ViewHint)))}
-                        value={(*view).clone()} multiline=true oninput={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
+                    { text_field(&yew::props!(TextFieldProps { id: "consent-view", label: t(lang, O::ViewLabel), hint: Some(AttrValue::from(t(lang, O::ViewHint))), value: (*view).clone(), multiline: true, oninput: { let view = view.clone(); Callback::from(move |v| view.set(v)) } })) }
                     <button type="submit" class="button primary" id="consent-submit" disabled={*busy}>
                         { t(lang, O::SendAnswer) }
                     </button>

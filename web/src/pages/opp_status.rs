@@ -47,11 +47,16 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
         });
     }
     let list = match &*plans {
-        None => return section(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        None => {
+            return section(
+                lang,
+                html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
+            );
+        }
         Some(Err(err)) => {
             return section(
                 lang,
-                html! { <crate::components::feedback::ErrorBox lang={lang} error={err.clone()} /> },
+                html! { { crate::components::feedback::error_box(&yew::props!(crate::components::feedback::ErrorBoxProps { lang: lang, error: err.clone() })) } },
             );
         }
         Some(Ok(list)) => list,

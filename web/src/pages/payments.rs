@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::api::ClientError;
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::live_findings::today;
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
@@ -153,13 +153,11 @@ pub fn PaymentsPage() -> Html {
             <h1 id="main-heading" tabindex="-1">{ t(lang, R::PaymentsTitle) }</h1>
             <p>{ t(lang, R::PaymentsIntro) }</p>
             <form id="payments-form" class="inline-form" {onsubmit} novalidate=true>
-                <TextField id="payments-year" label={t(lang, R::PaymentsYear)} inputmode="numeric"
-                    value={(*year_text).clone()} oninput={on_year} class="short"
-                    error={year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber)))} />
+                { text_field(&yew::props!(TextFieldProps { id: "payments-year", label: t(lang, R::PaymentsYear), inputmode: "numeric", value: (*year_text).clone(), oninput: on_year, class: "short", error: year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber))) })) }
                 <button type="submit" class="button primary" id="payments-show">{ t(lang, R::PaymentsShow) }</button>
             </form>
             { match &*report {
-                None => html! { <crate::components::feedback::Loading lang={lang} /> },
+                None => html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
                 Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
                 Some(Ok(r)) => html! {
                     <>

@@ -17,7 +17,7 @@ use yew_router::prelude::*;
 
 use crate::api::ClientError;
 use crate::app::Route;
-use crate::components::fields::{ErrorSummary, SummaryItem, TextField};
+use crate::components::fields::{ErrorSummaryProps, SummaryItem, TextFieldProps, error_summary, text_field};
 use crate::components::{error_message, expire_on_401, focus_by_id, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{Lang, R, T, t};
@@ -275,7 +275,12 @@ pub fn PolicyEditorPage() -> Html {
         };
     }
     let current = match &*loaded {
-        None => return page(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        None => {
+            return page(
+                lang,
+                html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
+            );
+        }
         Some(Err(err)) => {
             return page(lang, html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> });
         }
@@ -382,9 +387,7 @@ pub fn PolicyEditorPage() -> Html {
                     })
                 };
                 html! {
-                    <TextField id={field_id(kind, rule)} label={t(lang, rule.label)} value={value}
-                        inputmode={AttrValue::Static(match rule.unit { Unit::Whole => "numeric", _ => "decimal" })}
-                        {oninput} error={error_at(&field)} class="short" />
+                    { text_field(&yew::props!(TextFieldProps { id: field_id(kind, rule), label: t(lang, rule.label), value: value, inputmode: AttrValue::Static(match rule.unit { Unit::Whole => "numeric", _ => "decimal" }), oninput: oninput, error: error_at(&field), class: "short" })) }
                 }
             })
             .collect();
@@ -418,7 +421,7 @@ pub fn PolicyEditorPage() -> Html {
                     },
                 } }
                 <form id="policy-form" class="stacked" {onsubmit} novalidate=true>
-                    <ErrorSummary title={t(lang, R::PolicyErrors)} items={summary} />
+                    { error_summary(&yew::props!(ErrorSummaryProps { title: t(lang, R::PolicyErrors), items: summary })) }
                     { for sets }
                     <div class="form-actions">
                         <button type="submit" class="button primary" id="policy-save" disabled={*busy}>

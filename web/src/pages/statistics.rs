@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use crate::api::ClientError;
 use crate::app::Route;
 use crate::components::charts::download_bytes;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::live_findings::today;
 use crate::components::statistics_overview::StatisticsOverview;
 use crate::components::{error_message, use_focus_main_heading};
@@ -80,9 +80,7 @@ pub fn StatisticsPage() -> Html {
             <h1 id="main-heading" tabindex="-1">{ t(lang, St::Title) }</h1>
             <p>{ t(lang, St::Intro) }</p>
             <form id="statistics-form" class="inline-form" {onsubmit} novalidate=true>
-                <TextField id="statistics-year" label={t(lang, St::Year)} inputmode="numeric"
-                    value={(*year_text).clone()} oninput={on_year} class="short"
-                    error={year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber)))} />
+                { text_field(&yew::props!(TextFieldProps { id: "statistics-year", label: t(lang, St::Year), inputmode: "numeric", value: (*year_text).clone(), oninput: on_year, class: "short", error: year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber))) })) }
                 <button type="submit" class="button primary" id="statistics-show">{ t(lang, St::Show) }</button>
             </form>
             <StatisticsOverview year={*year} />

@@ -12,9 +12,9 @@ use crate::hooks::{use_effect_on, use_value};
 
 use super::field_error;
 use crate::api::{ClientError, opps as api};
-use crate::components::checkbox::Checkbox;
+use crate::components::checkbox::{CheckboxProps, checkbox};
 use crate::components::error_message;
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::format;
 use crate::i18n::{E, Lang, O, T, t};
 
@@ -175,18 +175,13 @@ fn EvaluationForm(props: &FormProps) -> Html {
         <form class="opp-eval-form" id={id("form")} novalidate=true {onsubmit} aria-labelledby={id("heading")}>
             <h4 id={id("heading")}>{ format!("{} ({} {})", t(lang, E::AddEvaluation), t(lang, E::Goal).to_lowercase(), i + 1) }</h4>
             <div class="field-row">
-                <SelectField id={id("result")} label={t(lang, E::Result)} value={result.as_str()} options={options}
-                    onchange={{ let result = result.clone(); Callback::from(move |v: String| {
+                { select_field(&yew::props!(SelectFieldProps { id: id("result"), label: t(lang, E::Result), value: result.as_str(), options: options, onchange: { let result = result.clone(); Callback::from(move |v: String| {
                         if let Some(r) = GoalResult::parse(&v) { result.set(r); }
-                    }) }} />
-                <TextField id={id("date")} label={t(lang, E::EvaluatedOn)} input_type="date" class="short" required=true
-                    value={(*date).clone()} error={field_error(lang, &errors, "evaluatedOn")}
-                    oninput={{ let date = date.clone(); Callback::from(move |v| date.set(v)) }} />
+                    }) } })) }
+                { text_field(&yew::props!(TextFieldProps { id: id("date"), label: t(lang, E::EvaluatedOn), input_type: "date", class: "short", required: true, value: (*date).clone(), error: field_error(lang, &errors, "evaluatedOn"), oninput: { let date = date.clone(); Callback::from(move |v| date.set(v)) } })) }
             </div>
-            <TextField id={id("note")} label={t(lang, E::Note)} multiline=true required=true value={(*note).clone()}
-                error={field_error(lang, &errors, "note")} oninput={{ let note = note.clone(); Callback::from(move |v| note.set(v)) }} />
-            <Checkbox id={id("with-parents")} label={t(lang, E::WithParents)} checked={*with_parents}
-                onchange={{ let w = with_parents.clone(); Callback::from(move |v| w.set(v)) }} />
+            { text_field(&yew::props!(TextFieldProps { id: id("note"), label: t(lang, E::Note), multiline: true, required: true, value: (*note).clone(), error: field_error(lang, &errors, "note"), oninput: { let note = note.clone(); Callback::from(move |v| note.set(v)) } })) }
+            { checkbox(&yew::props!(CheckboxProps { id: id("with-parents"), label: t(lang, E::WithParents), checked: *with_parents, onchange: { let w = with_parents.clone(); Callback::from(move |v| w.set(v)) } })) }
             if let Some(p) = &*problem {
                 <p class="error-box" role="alert">{ p.clone() }</p>
             }

@@ -11,7 +11,7 @@ use super::field_error;
 use super::lists::{actions_editor, goals_editor};
 use super::values::{FormValues, TEXTS, field_id};
 use crate::api::opps as api;
-use crate::components::fields::{ErrorSummary, SummaryItem, TextField};
+use crate::components::fields::{ErrorSummaryProps, SummaryItem, TextFieldProps, error_summary, text_field};
 use crate::components::{error_message, focus_by_id};
 use crate::i18n::{E, Lang, t};
 
@@ -188,7 +188,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
 
     html! {
         <form id="opp-editor" class="opp-editor" novalidate=true {onsubmit} aria-labelledby="opp-plan-heading">
-            <ErrorSummary title={t(lang, E::ErrorsTitle)} items={summary} />
+            { error_summary(&yew::props!(ErrorSummaryProps { title: t(lang, E::ErrorsTitle), items: summary })) }
             <p class="notice" id="opp-draft-state">
                 { t(lang, if props.opp.published.is_none() { E::DraftNotice }
                     else if props.opp.unpublished_changes || dirty { E::UnpublishedChanges } else { E::UpToDate }) }
@@ -196,9 +196,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
             <section aria-labelledby="opp-perspective-heading">
                 <h3 id="opp-perspective-heading">{ t(lang, E::PerspectiveHeading) }</h3>
                 { for LABELS.iter().zip(TEXTS.iter()).enumerate().map(|(i, ((label, hint, multiline), (wire, id)))| html! {
-                    <TextField id={*id} label={t(lang, *label)} value={values.texts[i].clone()} multiline={*multiline}
-                        hint={hint.map(|h| AttrValue::from(t(lang, h)))}
-                        error={field_error(lang, &errors, &format!("content.{wire}"))} oninput={text_input(i)} />
+                    { text_field(&yew::props!(TextFieldProps { id: *id, label: t(lang, *label), value: values.texts[i].clone(), multiline: *multiline, hint: hint.map(|h| AttrValue::from(t(lang, h))), error: field_error(lang, &errors, &format!("content.{wire}")), oninput: text_input(i) })) }
                 }) }
             </section>
             { goals_editor(lang, &values, &errors) }

@@ -9,7 +9,7 @@ use crate::hooks::ValueHandle;
 
 use super::field_error;
 use super::values::{ActionValues, FormValues, GoalValues};
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::i18n::{E, Lang, O, t};
 
 /// A field's input callback that changes goal `i`.
@@ -86,21 +86,13 @@ pub fn goals_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[Fiel
                 html! {
                     <fieldset class="opp-row" id={format!("opp-goal-{i}")} key={i}>
                         <legend>{ format!("{} {}", t(lang, E::Goal), i + 1) }</legend>
-                        <TextField id={id("description")} label={t(lang, E::GoalDescription)} value={g.description.clone()}
-                            required=true error={err("description")}
-                            oninput={goal(values, i, |g, s| g.description = s)} />
-                        <TextField id={id("criterion")} label={t(lang, E::GoalCriterion)} value={g.criterion.clone()}
-                            hint={Some(AttrValue::from(t(lang, E::GoalCriterionHint)))} error={err("criterion")}
-                            oninput={goal(values, i, |g, s| g.criterion = s)} />
+                        { text_field(&yew::props!(TextFieldProps { id: id("description"), label: t(lang, E::GoalDescription), value: g.description.clone(), required: true, error: err("description"), oninput: goal(values, i, |g, s| g.description = s) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: id("criterion"), label: t(lang, E::GoalCriterion), value: g.criterion.clone(), hint: Some(AttrValue::from(t(lang, E::GoalCriterionHint))), error: err("criterion"), oninput: goal(values, i, |g, s| g.criterion = s) })) }
                         <div class="field-row">
-                            <TextField id={id("target-date")} label={t(lang, E::GoalTargetDate)} input_type="date"
-                                value={g.target_date.clone()} required=true error={err("targetDate")} class="short"
-                                oninput={goal(values, i, |g, s| g.target_date = s)} />
-                            <SelectField id={id("domain")} label={t(lang, E::GoalDomain)} value={g.domain.as_str()}
-                                options={domains.clone()} error={err("domain")}
-                                onchange={goal(values, i, |g, s| {
+                            { text_field(&yew::props!(TextFieldProps { id: id("target-date"), label: t(lang, E::GoalTargetDate), input_type: "date", value: g.target_date.clone(), required: true, error: err("targetDate"), class: "short", oninput: goal(values, i, |g, s| g.target_date = s) })) }
+                            { select_field(&yew::props!(SelectFieldProps { id: id("domain"), label: t(lang, E::GoalDomain), value: g.domain.as_str(), options: domains.clone(), error: err("domain"), onchange: goal(values, i, |g, s| {
                                     if let Some(d) = GoalDomain::parse(&s) { g.domain = d; }
-                                })} />
+                                }) })) }
                         </div>
                         <button type="button" class="button danger" id={format!("opp-remove-goal-{i}")} onclick={remove}>
                             { format!("{} {}", t(lang, E::RemoveGoal), i + 1) }
@@ -148,23 +140,14 @@ pub fn actions_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[Fi
                 html! {
                     <fieldset class="opp-row" id={format!("opp-action-{i}")} key={i}>
                         <legend>{ format!("{} {}", t(lang, E::ActionRow), i + 1) }</legend>
-                        <TextField id={id("support")} label={t(lang, E::Support)} value={r.support.clone()} required=true
-                            multiline=true error={err("support")}
-                            oninput={action(values, i, |r, s| r.support = s)} />
+                        { text_field(&yew::props!(TextFieldProps { id: id("support"), label: t(lang, E::Support), value: r.support.clone(), required: true, multiline: true, error: err("support"), oninput: action(values, i, |r, s| r.support = s) })) }
                         <div class="field-row">
-                            <TextField id={id("by-whom")} label={t(lang, E::ByWhom)} value={r.by_whom.clone()}
-                                error={err("byWhom")} oninput={action(values, i, |r, s| r.by_whom = s)} />
-                            <TextField id={id("frequency")} label={t(lang, E::Frequency)} value={r.frequency.clone()}
-                                hint={Some(AttrValue::from(t(lang, E::FrequencyHint)))} error={err("frequency")}
-                                oninput={action(values, i, |r, s| r.frequency = s)} />
+                            { text_field(&yew::props!(TextFieldProps { id: id("by-whom"), label: t(lang, E::ByWhom), value: r.by_whom.clone(), error: err("byWhom"), oninput: action(values, i, |r, s| r.by_whom = s) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: id("frequency"), label: t(lang, E::Frequency), value: r.frequency.clone(), hint: Some(AttrValue::from(t(lang, E::FrequencyHint))), error: err("frequency"), oninput: action(values, i, |r, s| r.frequency = s) })) }
                         </div>
                         <div class="field-row">
-                            <TextField id={id("starts-on")} label={t(lang, E::StartsOn)} input_type="date" class="short"
-                                value={r.starts_on.clone()} required=true error={err("startsOn")}
-                                oninput={action(values, i, |r, s| r.starts_on = s)} />
-                            <TextField id={id("ends-on")} label={t(lang, E::EndsOn)} input_type="date" class="short"
-                                value={r.ends_on.clone()} required=true error={err("endsOn")}
-                                oninput={action(values, i, |r, s| r.ends_on = s)} />
+                            { text_field(&yew::props!(TextFieldProps { id: id("starts-on"), label: t(lang, E::StartsOn), input_type: "date", class: "short", value: r.starts_on.clone(), required: true, error: err("startsOn"), oninput: action(values, i, |r, s| r.starts_on = s) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: id("ends-on"), label: t(lang, E::EndsOn), input_type: "date", class: "short", value: r.ends_on.clone(), required: true, error: err("endsOn"), oninput: action(values, i, |r, s| r.ends_on = s) })) }
                         </div>
                         <button type="button" class="button danger" id={format!("opp-remove-action-{i}")} onclick={remove}>
                             { format!("{} {}", t(lang, E::RemoveAction), i + 1) }

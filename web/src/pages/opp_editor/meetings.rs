@@ -12,7 +12,7 @@ use crate::hooks::{ValueHandle, use_effect_on, use_value};
 use super::field_error;
 use crate::api::{ClientError, opps as api};
 use crate::components::error_message;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::format;
 use crate::i18n::{E, Lang, T, t};
 
@@ -129,14 +129,9 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
             if props.writable {
                 <form id="opp-meeting-form" novalidate=true {onsubmit} aria-labelledby="opp-meeting-add-heading">
                     <h3 id="opp-meeting-add-heading">{ t(lang, E::AddMeeting) }</h3>
-                    <TextField id="opp-meeting-held-on" label={t(lang, E::HeldOn)} input_type="date" class="short"
-                        value={(*held_on).clone()} required=true error={field_error(lang, &errors, "heldOn")}
-                        oninput={set(&held_on)} />
-                    <TextField id="opp-meeting-participants" label={t(lang, E::Participants)} multiline=true required=true
-                        hint={Some(AttrValue::from(t(lang, E::ParticipantsHint)))} value={(*participants).clone()}
-                        error={field_error(lang, &errors, "participants")} oninput={set(&participants)} />
-                    <TextField id="opp-meeting-outcome" label={t(lang, E::Outcome)} multiline=true required=true
-                        value={(*outcome).clone()} error={field_error(lang, &errors, "outcome")} oninput={set(&outcome)} />
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-held-on", label: t(lang, E::HeldOn), input_type: "date", class: "short", value: (*held_on).clone(), required: true, error: field_error(lang, &errors, "heldOn"), oninput: set(&held_on) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-participants", label: t(lang, E::Participants), multiline: true, required: true, hint: Some(AttrValue::from(t(lang, E::ParticipantsHint))), value: (*participants).clone(), error: field_error(lang, &errors, "participants"), oninput: set(&participants) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-outcome", label: t(lang, E::Outcome), multiline: true, required: true, value: (*outcome).clone(), error: field_error(lang, &errors, "outcome"), oninput: set(&outcome) })) }
                     if let Some(p) = &*problem {
                         <p class="error-box" role="alert">{ p.clone() }</p>
                     }

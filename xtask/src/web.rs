@@ -133,7 +133,11 @@ pub const BUDGET_BYTES: usize = 350 * 1024;
 /// A ratchet while the app is over [`BUDGET_BYTES`]: `cargo xtask test` fails when the built app
 /// grows past this, so that it can only shrink towards the budget. Lower it whenever the app
 /// shrinks; remove it once the app fits the budget and enforce the budget instead.
-pub const CEILING_BYTES: usize = 660 * 1024;
+///
+/// Set from the build with rustup's stable toolchain (582.5 KB, the larger of the two: Debian's
+/// toolchain builds std with immediate-abort panics and comes out smaller), plus 2.5 KB for
+/// drift between compiler and dependency versions.
+pub const CEILING_BYTES: usize = 585 * 1024;
 
 /// Prints the gzipped size of what a browser downloads for the app (WASM, JS glue, total).
 pub fn print_size() -> Result {

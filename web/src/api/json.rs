@@ -392,9 +392,47 @@ impl<'de> de::VariantAccess<'de> for Variant<'de> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
+    use arrangeer_shared::api::payments::PaymentsResponse;
     use arrangeer_shared::api::problem::Problem;
+    use arrangeer_shared::money::PaymentScheme;
+    use arrangeer_shared::workflow::Status;
 
     use super::from_str;
+
+    /// What serde_json reads from `text`, read by [`from_str`] too.
+    fn same<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) {
+        let theirs: T = serde_json::from_str(text).unwrap();
+        let ours: T = from_str(text).unwrap();
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn reads_tagged_and_unit_enums_flattened_fields_maps_options_and_numbers() {
+        same::<Vec<PaymentScheme>>(
+            r#"[{"scheme":"per_calendar_year"},{"scheme":"advance_and_settlement","advancePercent":75}]"#,
+        );
+        same::<Vec<Status>>(r#"["draft","in_execution"]"#);
+        same::<BTreeMap<String, Option<i64>>>(r#"{"a":-3,"b":null}"#);
+        same::<(u8, f64, bool)>("[7, 2.5, true]");
+        same::<PaymentsResponse>(
+            r#"{"year":2026,"boards":[{"schoolBoardId":"7a1c1d4e-2b1f-4f6e-9a3b-0c2d4e6f8a9b",
+            "boardNumber":"41234","name":"B","arrangements":2,"grantedCents":100,
+            "paidAtGrantCents":75,"afterAccountabilityCents":25,"settlementCents":0,"totalCents":100}],
+            "total":{"grantedCents":100,"paidAtGrantCents":75,"afterAccountabilityCents":25,
+            "settlementCents":0,"totalCents":100}}"#,
+        );
+    }
+
+    #[test]
+    fn refuses_what_serde_json_refuses() {
+        assert!(from_str::<u8>("300").is_err());
+        assert!(from_str::<u32>("1.5").is_err());
+        assert!(from_str::<String>("1").is_err());
+        assert!(from_str::<Status>(r#""no_such_status""#).is_err());
+        assert!(from_str::<Vec<u8>>("[1,").is_err());
+    }
 
     #[test]
     fn reads_what_serde_json_reads() {

@@ -17,3 +17,14 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn start() {
     yew::Renderer::<app::App>::new().render();
 }
+
+/// Runs a future to completion in the browser's event loop: `wasm_bindgen_futures::spawn_local`
+/// behind one boxed future type, so that its task machinery is compiled once instead of once
+/// per future (see README, "Size of the web app").
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future));
+}
+
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
+}

@@ -35,7 +35,7 @@ pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
         let (state, token, on_warnings) = (state.clone(), props.token.to_string(), props.on_warnings.clone());
         use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = crate::api::rules::arrangement_findings(&token, id).await;
                 if let Ok(list) = &result {
                     on_warnings.emit(list.iter().any(|f| f.severity == Severity::Warn));
@@ -100,7 +100,7 @@ pub fn CostPanel(props: &CostPanelProps) -> Html {
         let (state, token) = (state.clone(), props.token.to_string());
         use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 state.set(Some(crate::api::rules::arrangement_costs(&token, id).await));
             });
         });

@@ -109,7 +109,7 @@ where
             if let (Some(token), Some(f)) = (token.clone(), f) {
                 state.set(Remote::Loading);
                 let pending = f(token);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     match pending.await {
                         Ok(value) => state.set(Remote::Ready(Rc::new(value))),
                         Err(err) => {

@@ -49,7 +49,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
         let (actions, message, token, id) =
             (actions.clone(), message.clone(), props.token.clone(), props.arrangement);
         use_effect_on((id, *reload), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::list_integral_actions(&token, id).await {
                     Ok(list) => actions.set(Some(list)),
                     Err(err) => message.set(Some(error_message(lang, &err))),
@@ -84,7 +84,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             busy.set(true);
             let (form, errors, message, busy, reload, token) =
                 (form.clone(), errors.clone(), message.clone(), busy.clone(), reload.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::create_integral_action(&token, id, &request).await {
                     Ok(_) => {
                         form.set(Form::default());
@@ -115,7 +115,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             };
             let (message, reload, token, action) =
                 (message.clone(), reload.clone(), token.clone(), action.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::update_integral_action(&token, id, &action, &request).await {
                     Ok(_) => reload.set(*reload + 1),
                     Err(err) => message.set(Some(error_message(lang, &err))),

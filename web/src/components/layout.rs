@@ -41,7 +41,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             app.dispatch(Action::SetLang(lang));
             // remembered per user on the server; on this device (localStorage) before login
             if let Some(token) = app.session.as_ref().map(|s| s.token.clone()) {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ =
                         crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
                 });
@@ -61,7 +61,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if let Some(token) = unchosen.clone() {
                 let lang = app.lang;
                 app.dispatch(Action::SetLang(lang));
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ =
                         crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
                 });
@@ -75,7 +75,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if let Some(refresh_token) =
                 crate::session::stored().map(|s| s.refresh_token).filter(|t| !t.is_empty())
             {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ = crate::api::logout(&refresh_token).await;
                 });
             }

@@ -34,7 +34,7 @@ pub fn use_policy() -> PolicyState {
         let state = state.clone();
         use_effect_on((), move |_| {
             if let Some(session) = session {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let partnership = session.user.partnership.id;
                     state.set(match crate::api::rules::get_policy(&session.token, partnership).await {
                         Ok(p) => PolicyState::Loaded(Rc::new(p.policy)),

@@ -51,7 +51,7 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
                 token.clone(),
             );
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::invite_guardian(&token, p, &body).await {
                     Ok(answer) => {
                         name.set(String::new());

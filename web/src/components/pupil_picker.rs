@@ -83,7 +83,7 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
         let pupils = pupils.clone();
         use_effect_on(props.token.clone(), move |token| {
             let token = token.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 pupils.set(Some(api::all_pupils(&token).await));
             });
         });
@@ -133,7 +133,7 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
             new_pupil.set(NewPupil { busy: true, ..current.clone() });
             let (new_pupil, pupils, token, selected, on_change) =
                 (new_pupil.clone(), pupils.clone(), token.clone(), selected.clone(), on_change.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_pupil(&token, &request).await {
                     Ok(pupil) => {
                         let mut next = if multiple { selected } else { Vec::new() };

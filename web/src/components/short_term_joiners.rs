@@ -75,7 +75,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             (list.clone(), candidates.clone(), props.writable, props.pupils.clone());
         use_effect_on((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
             let (token, id) = (token.to_string(), *id);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 list.set(Some(api::list_joiners(&token, id).await));
                 if writable && let Ok(all) = client::all_pupils(&token).await {
                     candidates.set(all.into_iter().filter(|p| !own.contains(&p.id)).collect());
@@ -139,7 +139,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
                 token.clone(),
             );
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = match chosen {
                     Some(f) => match api::upload_attachment(&token, id, "action_plan", None, &f).await {
                         Ok(stored) => {

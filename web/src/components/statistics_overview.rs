@@ -32,7 +32,7 @@ pub fn StatisticsOverview(props: &StatisticsOverviewProps) -> Html {
             if let Some(token) = token {
                 let year = *year;
                 report.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::statistics::statistics(&token, year).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);

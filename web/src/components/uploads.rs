@@ -81,7 +81,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
         let (list, token, app) = (list.clone(), props.token.clone(), app.clone());
         use_effect_on((props.arrangement, *round), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = crate::api::dashboard::list_attachments(&token, id).await;
                 if let Err(err) = &result {
                     expire_on_401(&app, err);
@@ -133,7 +133,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
             sending.set(Sending::Busy(0));
             let (sending, token, round, app, file_input) =
                 (sending.clone(), token.clone(), round.clone(), app.clone(), file_input.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let progress = sending.clone();
                 let result = upload_attachment(&token, id, request, move |fraction| {
                     progress.set(Sending::Busy((fraction * 100.0).round() as u32));

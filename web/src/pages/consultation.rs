@@ -178,7 +178,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
             (app.clone(), consultation.clone(), dossiers.clone(), id.clone());
         use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let found = capi::get_consultation(&token, &id).await;
                     if let Err(err) = &found {
                         expire_on_401(&app, err);
@@ -250,7 +250,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                 token.clone(),
                 current.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::triage_consultation(&token, &current.id, current.version, &request).await {
                     Ok(updated) => {
                         consultation.set(Some(Ok(updated)));
@@ -305,7 +305,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                 token.clone(),
                 current.id.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::add_meeting(&token, &id, &request).await {
                     Ok(_) => {
                         meeting.set(MeetingForm::default());
@@ -345,7 +345,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
             outcome.set(Outcome { busy: true, ..Outcome::default() });
             let (app, consultation, outcome, token, id) =
                 (app.clone(), consultation.clone(), outcome.clone(), token.clone(), id.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::link_arrangement(&token, &id, arrangement).await {
                     Ok(updated) => {
                         consultation.set(Some(Ok(updated)));

@@ -26,7 +26,7 @@ pub fn ConsultationListPage() -> Html {
         let (app, result) = (app.clone(), result.clone());
         use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let page = api::list_consultations(&token, None).await;
                     if let Err(err) = &page {
                         expire_on_401(&app, err);

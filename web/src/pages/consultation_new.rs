@@ -107,7 +107,7 @@ pub fn NewConsultationPage() -> Html {
             save.set(SaveState { busy: true, ..(*save).clone() });
             let (app, save, request, token, navigator) =
                 (app.clone(), save.clone(), (*form).clone(), token.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_consultation(&token, &request).await {
                     Ok(created) => {
                         if let Some(navigator) = &navigator {

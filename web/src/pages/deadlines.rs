@@ -34,7 +34,7 @@ pub fn DeadlinesPage() -> Html {
         let (app, list) = (app.clone(), list.clone());
         use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::rules::list_deadlines(&token).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);
@@ -52,7 +52,7 @@ pub fn DeadlinesPage() -> Html {
         let (feed, token) = (feed.clone(), token.clone());
         Callback::from(move |_: MouseEvent| {
             let (feed, token) = (feed.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 feed.set(match crate::api::rules::create_feed_token(&token).await {
                     Ok(created) => Feed::Created(created),
                     Err(err) => Feed::Failed(err),
@@ -64,7 +64,7 @@ pub fn DeadlinesPage() -> Html {
         let (feed, token) = (feed.clone(), token.clone());
         Callback::from(move |_: MouseEvent| {
             let (feed, token) = (feed.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 feed.set(match crate::api::rules::revoke_feed_token(&token).await {
                     Ok(()) => Feed::Revoked,
                     Err(err) => Feed::Failed(err),

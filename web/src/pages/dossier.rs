@@ -89,7 +89,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
         let version = state.arrangement.as_ref().map(|a| a.version);
         use_effect_on((token.clone(), id, version), move |(token, _, version)| {
             if let (Some(token), Some(_), false) = (token.clone(), version, is_parent) {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     // without them the timeline still shows the steps and who acts
                     if let Ok(list) = crate::api::rules::list_deadlines(&token).await {
                         deadlines.set(list);

@@ -54,7 +54,7 @@ pub fn DossierListPage() -> Html {
             if let Some(token) = token.clone() {
                 result.set(None);
                 let filter = query.filter.clone();
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let page = api::list_arrangements(&token, &filter).await;
                     if let Err(err) = &page {
                         expire_on_401(&app, err);

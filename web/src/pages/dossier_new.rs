@@ -57,7 +57,7 @@ pub fn NewDossierPage() -> Html {
                 proposal: parsed.proposal,
             };
             let (app, save, token, navigator) = (app.clone(), save.clone(), token.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_arrangement(&token, &request).await {
                     Ok(created) => {
                         if let Some(navigator) = &navigator {

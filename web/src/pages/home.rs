@@ -34,7 +34,7 @@ pub fn HomePage() -> Html {
         let token = app.session.as_ref().map(|s| s.token.clone());
         use_effect_on(token, move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     match api::me(&token).await {
                         Ok(user) => {
                             // the stored session carries the tokens of a refresh along the way;

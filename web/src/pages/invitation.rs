@@ -72,7 +72,7 @@ pub fn InvitationPage() -> Html {
             let body = AcceptInvitationRequest { token: link_token, password: (*password).clone() };
             let (password_error, problem, busy, app, navigator) =
                 (password_error.clone(), problem.clone(), busy.clone(), app.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::accept_invitation(&body).await {
                     Ok(login) => {
                         app.dispatch(Action::LoggedIn(Box::new(Session {

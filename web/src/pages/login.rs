@@ -91,7 +91,7 @@ pub fn LoginPage() -> Html {
             form.set(FormState { busy: true, enrollment_error: None, ..current.clone() });
             let form = form.clone();
             let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::totp::confirm(&token, &code).await {
                     Ok(status) if status.session.is_some() => {
                         if let Some(session) = status.session {
@@ -131,7 +131,7 @@ pub fn LoginPage() -> Html {
             form.set(FormState { busy: true, error: None, ..current.clone() });
             let form = form.clone();
             let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let request = LoginRequest {
                     email: current.email.clone(),
                     password: current.password.clone(),

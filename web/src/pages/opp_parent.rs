@@ -37,7 +37,7 @@ pub fn ParentOppPage() -> Html {
         let (app, plans) = (app.clone(), plans.clone());
         use_effect_on((token.clone(), *reload), move |(token, _)| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let loaded = load_plans(&token).await;
                     if let Err(err) = &loaded {
                         expire_on_401(&app, err);
@@ -164,7 +164,7 @@ fn ConsentForm(props: &ConsentProps) -> Html {
                 (busy.clone(), problem.clone(), recorded.clone(), token.clone());
             busy.set(true);
             problem.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::give_consent(&token, id, number, &body).await {
                     Ok(answer) => recorded.set(Some(answer)),
                     Err(err) => problem.set(Some(error_message(lang, &err))),

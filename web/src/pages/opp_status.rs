@@ -32,7 +32,7 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
         let plans = plans.clone();
         use_effect_on((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
             let (token, pupils) = (token.to_string(), pupils.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let found = async {
                     let mut found = Vec::new();
                     for pupil in pupils {

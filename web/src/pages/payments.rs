@@ -95,7 +95,7 @@ pub fn PaymentsPage() -> Html {
         use_effect_on(*year, move |chosen| {
             if let (Some(token), Some(y)) = (token, chosen.or(first)) {
                 report.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::rules::payments(&token, y).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);
@@ -136,7 +136,7 @@ pub fn PaymentsPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(Ok(shown)) = &*report else { return };
             let (token, y, csv_error) = (token.clone(), shown.year, csv_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match crate::api::rules::payments_csv(&token, y).await {
                     Ok(text) => {
                         csv_error.set(None);

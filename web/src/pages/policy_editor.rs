@@ -247,7 +247,7 @@ pub fn PolicyEditorPage() -> Html {
         let (app, loaded, texts, session) = (app.clone(), loaded.clone(), texts.clone(), session.clone());
         use_effect_on(*reload, move |_| {
             if let Some(session) = session {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result =
                         crate::api::rules::get_policy(&session.token, session.user.partnership.id).await;
                     match &result {
@@ -319,7 +319,7 @@ pub fn PolicyEditorPage() -> Html {
                 token.clone(),
                 current.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result =
                     crate::api::rules::replace_policy(&token, current.partnership_id, current.version, &next)
                         .await;

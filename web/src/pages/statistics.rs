@@ -61,7 +61,7 @@ pub fn StatisticsPage() -> Html {
         let (token, year, export_error) = (session.token.clone(), *year, export_error.clone());
         Callback::from(move |_: MouseEvent| {
             let (token, export_error) = (token.clone(), export_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let query = if with_year { vec![("year", year.to_string())] } else { Vec::new() };
                 match crate::api::statistics::export_file(&token, what, format, &query).await {
                     Ok(bytes) => {

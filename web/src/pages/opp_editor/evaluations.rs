@@ -37,7 +37,7 @@ pub fn GoalEvaluations(props: &EvaluationsProps) -> Html {
         let list = list.clone();
         use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 list.set(Some(api::list_goal_evaluations(&token, opp).await));
             });
         });
@@ -148,7 +148,7 @@ fn EvaluationForm(props: &FormProps) -> Html {
                 token.clone(),
                 on_saved.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::evaluate_goal(&token, opp, &body).await {
                     Ok(_) => {
                         note.set(String::new());

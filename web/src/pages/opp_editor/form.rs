@@ -87,7 +87,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
             let (token, opp, on_changed, on_published) =
                 (token.clone(), opp.clone(), on_changed.clone(), on_published.clone());
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let saved = if unchanged && publish {
                     Ok(opp.clone())
                 } else {

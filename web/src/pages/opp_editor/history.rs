@@ -39,7 +39,7 @@ pub fn OppHistory(props: &HistoryProps) -> Html {
         let loaded = loaded.clone();
         use_effect_on((props.token.clone(), props.opp, props.refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(load(&token, opp).await)) });
+            crate::spawn(async move { loaded.set(Some(load(&token, opp).await)) });
         });
     }
     let body = match &*loaded {

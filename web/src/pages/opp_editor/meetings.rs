@@ -38,9 +38,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
         let list = list.clone();
         use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move {
-                list.set(Some(api::list_meetings(&token, opp).await))
-            });
+            crate::spawn(async move { list.set(Some(api::list_meetings(&token, opp).await)) });
         });
     }
     let onsubmit = {
@@ -81,7 +79,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
                 refresh.clone(),
                 token.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::record_meeting(&token, opp, &body).await {
                     Ok(_) => {
                         for field in [&held_on, &participants, &outcome] {

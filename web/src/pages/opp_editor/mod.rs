@@ -78,7 +78,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
             plan.set(None);
             if let Some(token) = token.clone() {
                 let pupil = *pupil;
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let loaded = load(&token, pupil).await;
                     if let Err(err) = &loaded {
                         expire_on_401(&app, err);
@@ -104,7 +104,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
         Callback::from(move |_: i32| {
             published.set(*published + 1);
             let (plan, token) = (plan.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 if let Ok(fresh) = load(&token, pupil).await {
                     plan.set(Some(Ok(fresh)));
                 }
@@ -119,7 +119,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
         let (plan, creating, token, pupil) = (plan.clone(), creating.clone(), token.clone(), props.pupil);
         Callback::from(move |_: MouseEvent| {
             let (plan, creating, token) = (plan.clone(), creating.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let body = CreateOppRequest { pupil_id: pupil, content: OppContent::default() };
                 match api::create_opp(&token, &body).await {
                     Ok(opp) => {

@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 
 pub mod consultations;
 pub mod dashboard;
+mod json;
 pub mod opps;
 pub mod statistics;
 pub mod totp;
@@ -80,7 +81,7 @@ async fn answer_text(response: Response) -> Result<String, ClientError> {
     }
     let status = response.status();
     let problem = match response.text().await {
-        Ok(text) => serde_json::from_str::<Problem>(&text).ok(),
+        Ok(text) => decode::<Problem>(&text).ok(),
         Err(_) => None,
     };
     let problem = problem.unwrap_or_else(|| Problem {
@@ -95,11 +96,11 @@ async fn answer_text(response: Response) -> Result<String, ClientError> {
     Err(if status == 401 { ClientError::Unauthenticated(problem) } else { ClientError::Problem(problem) })
 }
 
-/// The typed value of an answer's JSON body: the only part that is generic.
+/// The typed value of an answer's JSON body: the only part that is generic (see [`json`]).
 // the ClientError that every call in this module returns (the async ones are not linted)
 #[allow(clippy::result_large_err)]
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ClientError> {
-    serde_json::from_str::<T>(text).map_err(|e| ClientError::Network(e.to_string()))
+pub(crate) fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ClientError> {
+    json::from_str::<T>(text).map_err(|e| ClientError::Network(e.to_string()))
 }
 
 /// The one place that turns an answer into a value or a [`ClientError`].

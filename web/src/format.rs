@@ -2,7 +2,7 @@
 
 use arrangeer_shared::dates;
 use arrangeer_shared::money::{Cents, Minutes};
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeDelta, Timelike, Utc};
 
 use crate::i18n::Lang;
 
@@ -43,7 +43,8 @@ pub fn day(lang: Lang, at: DateTime<Utc>) -> String {
 /// "3 maart 2027, 14:05" in Dutch time.
 pub fn moment(lang: Lang, at: DateTime<Utc>) -> String {
     let local = amsterdam(at);
-    format!("{}, {}", date(lang, local.date()), local.format("%H:%M"))
+    // by hand: chrono's strftime interpreter is large in WASM
+    format!("{}, {:02}:{:02}", date(lang, local.date()), local.hour(), local.minute())
 }
 
 /// Hours per week for reading: "2,5 uur" / "2.5 hours".

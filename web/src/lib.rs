@@ -5,6 +5,7 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod format;
+pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod session;
@@ -15,4 +16,15 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen(start)]
 pub fn start() {
     yew::Renderer::<app::App>::new().render();
+}
+
+/// Runs a future to completion in the browser's event loop: `wasm_bindgen_futures::spawn_local`
+/// behind one boxed future type, so that its task machinery is compiled once instead of once
+/// per future (see README, "Size of the web app").
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future));
+}
+
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future);
 }

@@ -27,7 +27,9 @@ pub struct Session {
 
 /// The session as last stored (after a refresh: newer than the one in the context).
 pub fn stored() -> Option<Session> {
-    SessionStorage::get::<Session>(SESSION_KEY).ok()
+    // read through the app's one JSON decoder (`api::decode`), not gloo's generic one
+    let text = SessionStorage::raw().get_item(SESSION_KEY).ok()??;
+    crate::api::decode::<Session>(&text).ok()
 }
 
 /// Keeps a refreshed session for the next request and the next reload.

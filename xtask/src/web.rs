@@ -44,8 +44,9 @@ pub fn build() -> Result {
         let wasm_opt = root().join("web/node_modules/.bin/wasm-opt");
         // exactly the features rustc emits for wasm32-unknown-unknown: `--all-features` would let
         // wasm-opt use proposals browsers do not ship yet (seen: compact imports)
+        // `--converge` repeats -Oz while it still shrinks the module (-3 KB gzipped)
         run(Command::new(wasm_opt)
-            .args(["-Oz", "--strip-debug"])
+            .args(["-Oz", "--converge", "--strip-debug"])
             .args(WASM_FEATURES.iter().map(|f| format!("--enable-{f}")))
             .arg(&out)
             .arg("-o")
@@ -132,7 +133,11 @@ pub const BUDGET_BYTES: usize = 350 * 1024;
 /// A ratchet while the app is over [`BUDGET_BYTES`]: `cargo xtask test` fails when the built app
 /// grows past this, so that it can only shrink towards the budget. Lower it whenever the app
 /// shrinks; remove it once the app fits the budget and enforce the budget instead.
-pub const CEILING_BYTES: usize = 660 * 1024;
+///
+/// Set from the build with rustup's stable toolchain (581.2 KB, the larger of the two: Debian's
+/// toolchain builds std with immediate-abort panics and comes out smaller), plus ~4 KB for
+/// drift between compiler and dependency versions.
+pub const CEILING_BYTES: usize = 585 * 1024;
 
 /// Prints the gzipped size of what a browser downloads for the app (WASM, JS glue, total).
 pub fn print_size() -> Result {

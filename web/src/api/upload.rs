@@ -76,9 +76,9 @@ pub async fn upload_attachment(
     let status = xhr.status().map_err(js_error)?;
     let text = xhr.response_text().map_err(js_error)?.unwrap_or_default();
     if (200..300).contains(&status) {
-        return serde_json::from_str(&text).map_err(|e| ClientError::Network(e.to_string()));
+        return super::decode(&text);
     }
-    let problem = serde_json::from_str::<Problem>(&text).unwrap_or_else(|_| Problem {
+    let problem = super::decode::<Problem>(&text).unwrap_or_else(|_| Problem {
         kind: "about:blank".into(),
         title: xhr.status_text().unwrap_or_default(),
         status,

@@ -5,8 +5,10 @@ use arrangeer_shared::api::arrangements::ActionRequest;
 use arrangeer_shared::workflow::{Action, Status};
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use super::error_message;
-use super::fields::TextField;
+use super::fields::{TextFieldProps, text_field};
 use super::proposal_form::values::summary;
 use crate::api::ClientError;
 use crate::i18n::{C, D, Lang, T, t};
@@ -35,13 +37,13 @@ fn is_destructive(action: Action) -> bool {
 #[component]
 pub fn ActionBar(props: &ActionBarProps) -> Html {
     let lang = props.lang;
-    let comment = use_state(String::new);
-    let justification = use_state(String::new);
-    let terminated_on = use_state(String::new);
+    let comment = use_value(String::new);
+    let justification = use_value(String::new);
+    let terminated_on = use_value(String::new);
     {
         let (comment, justification, terminated_on) =
             (comment.clone(), justification.clone(), terminated_on.clone());
-        use_effect_with(props.done, move |_| {
+        use_effect_on(props.done, move |_| {
             comment.set(String::new());
             justification.set(String::new());
             terminated_on.set(String::new());
@@ -78,7 +80,7 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
                         justification: text(&justification),
                         // the last day support was given: only an early termination has one
                         terminated_on: (action == Action::Terminate)
-                            .then(|| chrono::NaiveDate::parse_from_str(&terminated_on, "%Y-%m-%d").ok())
+                            .then(|| terminated_on.parse::<chrono::NaiveDate>().ok())
                             .flatten(),
                     },
                 ));
@@ -131,23 +133,16 @@ pub fn ActionBar(props: &ActionBarProps) -> Html {
             if props.allowed.is_empty() {
                 <p id="no-actions">{ t(lang, D::NoActions) }</p>
             } else {
-                <TextField id="action-comment" label={t(lang, D::ActionComment)} hint={t(lang, D::ActionCommentHint)}
-                    multiline=true value={(*comment).clone()} oninput={on_comment} />
+                { text_field(&yew::props!(TextFieldProps { id: "action-comment", label: t(lang, D::ActionComment), hint: t(lang, D::ActionCommentHint), multiline: true, value: (*comment).clone(), oninput: on_comment })) }
                 if props.allowed.contains(&Action::Terminate) {
-                    <TextField id="action-terminated-on" label={t(lang, C::TerminatedOn)}
-                        hint={t(lang, C::TerminatedOnHint)} input_type="date" value={(*terminated_on).clone()}
-                        error={terminated_on_error.map(|e| AttrValue::from(if e.code == "required" {
+                    { text_field(&yew::props!(TextFieldProps { id: "action-terminated-on", label: t(lang, C::TerminatedOn), hint: t(lang, C::TerminatedOnHint), input_type: "date", value: (*terminated_on).clone(), error: terminated_on_error.map(|e| AttrValue::from(if e.code == "required" {
                             t(lang, T::FieldRequired)
                         } else {
                             t(lang, C::TerminatedOnOutside)
-                        }))}
-                        oninput={on_terminated_on} />
+                        })), oninput: on_terminated_on })) }
                 }
                 if ask_justification {
-                    <TextField id="action-justification" label={t(lang, D::Justification)}
-                        hint={t(lang, D::JustificationHint)} multiline=true value={(*justification).clone()}
-                        error={justification_error.map(|_| AttrValue::from(t(lang, T::FieldRequired)))}
-                        oninput={on_justification} />
+                    { text_field(&yew::props!(TextFieldProps { id: "action-justification", label: t(lang, D::Justification), hint: t(lang, D::JustificationHint), multiline: true, value: (*justification).clone(), error: justification_error.map(|_| AttrValue::from(t(lang, T::FieldRequired))), oninput: on_justification })) }
                 }
                 <div class="form-actions" aria-busy={props.busy.to_string()}>
                     { for props.allowed.iter().copied().map(button) }

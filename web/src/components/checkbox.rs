@@ -14,8 +14,7 @@ pub struct CheckboxProps {
     pub onchange: Callback<bool>,
 }
 
-#[component]
-pub fn Checkbox(props: &CheckboxProps) -> Html {
+pub fn checkbox(props: &CheckboxProps) -> Html {
     let onchange = props.onchange.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
         <div class="field checkbox">

@@ -7,6 +7,8 @@ use arrangeer_shared::money::{PaymentDue, PaymentKind};
 use arrangeer_shared::policy::{Finding, Severity};
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use super::error_message;
 use super::live_findings::finding_list;
 use crate::api::ClientError;
@@ -28,12 +30,12 @@ pub struct DossierFindingsProps {
 #[component]
 pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
     let lang = props.lang;
-    let state = use_state(|| None::<Result<Vec<Finding>, ClientError>>);
+    let state = use_value(|| None::<Result<Vec<Finding>, ClientError>>);
     {
         let (state, token, on_warnings) = (state.clone(), props.token.to_string(), props.on_warnings.clone());
-        use_effect_with((props.id, props.version), move |(id, _)| {
+        use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = crate::api::rules::arrangement_findings(&token, id).await;
                 if let Ok(list) = &result {
                     on_warnings.emit(list.iter().any(|f| f.severity == Severity::Warn));
@@ -43,7 +45,9 @@ pub fn DossierFindings(props: &DossierFindingsProps) -> Html {
         });
     }
     let body = match &*state {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="findings-none">{ t(lang, R::RulesNone) }</p> },
         Some(Ok(list)) => {
@@ -91,18 +95,20 @@ fn due_text(due: PaymentDue) -> R {
 #[component]
 pub fn CostPanel(props: &CostPanelProps) -> Html {
     let lang = props.lang;
-    let state = use_state(|| None::<Result<CostsResponse, ClientError>>);
+    let state = use_value(|| None::<Result<CostsResponse, ClientError>>);
     {
         let (state, token) = (state.clone(), props.token.to_string());
-        use_effect_with((props.id, props.version), move |(id, _)| {
+        use_effect_on((props.id, props.version), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 state.set(Some(crate::api::rules::arrangement_costs(&token, id).await));
             });
         });
     }
     let costs = match &*state {
-        None => return html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            return html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } };
+        }
         Some(Err(err)) => return html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(costs)) => costs,
     };

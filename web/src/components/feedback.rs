@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api::ClientError;
 use crate::components::{error_message, expire_on_401};
 use crate::i18n::{D, Lang, T, t};
@@ -19,8 +21,7 @@ pub struct LoadingProps {
 }
 
 /// "Bezig met laden…", announced politely to screen readers.
-#[component]
-pub fn Loading(props: &LoadingProps) -> Html {
+pub fn loading(props: &LoadingProps) -> Html {
     html! {
         <p class="loading" role="status" aria-live="polite" id={props.id.clone()}>
             <span class="spinner" aria-hidden="true"></span>{ t(props.lang, T::Loading) }
@@ -40,8 +41,7 @@ pub struct ErrorBoxProps {
 }
 
 /// What went wrong, in words, with a way to try again.
-#[component]
-pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
+pub fn error_box(props: &ErrorBoxProps) -> Html {
     let lang = props.lang;
     let stale = props.error.status() == Some(412);
     html! {
@@ -77,9 +77,9 @@ impl<V> Remote<V> {
     /// Loading, the error (with "Opnieuw proberen"), or `view` of the value.
     pub fn view(&self, lang: Lang, retry: &Callback<MouseEvent>, view: impl FnOnce(&V) -> Html) -> Html {
         match self {
-            Remote::Loading => html! { <Loading lang={lang} /> },
+            Remote::Loading => html! { { loading(&yew::props!(LoadingProps { lang: lang })) } },
             Remote::Failed(error) => {
-                html! { <ErrorBox lang={lang} error={error.clone()} on_retry={retry.clone()} /> }
+                html! { { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: error.clone(), on_retry: retry.clone() })) } }
             }
             Remote::Ready(value) => view(value),
         }
@@ -96,20 +96,20 @@ where
     Fut: Future<Output = Result<V, ClientError>> + 'static,
 {
     let app = use_app();
-    let state = use_state(|| Remote::<V>::Loading);
-    let round = use_state(|| 0u32);
+    let state = use_value(|| Remote::<V>::Loading);
+    let round = use_value(|| 0u32);
     let token = app.session.as_ref().map(|s| s.token.clone());
     // the latest closure, for the effect to call
     let holder = use_mut_ref(|| None::<Rc<F>>);
     *holder.borrow_mut() = Some(Rc::new(fetch));
     {
         let (state, app) = (state.clone(), app.clone());
-        use_effect_with((token, *round), move |(token, _)| {
+        use_effect_on((token, *round), move |(token, _)| {
             let f = holder.borrow().clone();
             if let (Some(token), Some(f)) = (token.clone(), f) {
                 state.set(Remote::Loading);
                 let pending = f(token);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     match pending.await {
                         Ok(value) => state.set(Remote::Ready(Rc::new(value))),
                         Err(err) => {

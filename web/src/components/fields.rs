@@ -58,8 +58,7 @@ pub fn hint_and_error(id: &str, hint: Option<&AttrValue>, error: Option<&AttrVal
     }
 }
 
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
+pub fn text_field(props: &TextFieldProps) -> Html {
     let id = props.id.to_string();
     let describedby = with_notes(
         &id,
@@ -132,8 +131,7 @@ pub struct SelectFieldProps {
     pub notes: Option<Html>,
 }
 
-#[component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
+pub fn select_field(props: &SelectFieldProps) -> Html {
     let id = props.id.to_string();
     let describedby = with_notes(
         &id,
@@ -170,8 +168,7 @@ pub struct ErrorSummaryProps {
 }
 
 /// The list of problems at the top of a form; each links to (and focuses) its field.
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     if props.items.is_empty() {
         return Html::default();
     }

@@ -24,8 +24,7 @@ fn action_text(lang: Lang, action: &str) -> String {
     }
 }
 
-#[component]
-pub fn History(props: &HistoryProps) -> Html {
+pub fn history(props: &HistoryProps) -> Html {
     let lang = props.lang;
     if props.events.is_empty() {
         return html! { <p>{ t(lang, D::HistoryEmpty) }</p> };

@@ -10,9 +10,11 @@ use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use super::checkbox::field_error;
 use super::error_message;
-use super::fields::TextField;
+use super::fields::{TextFieldProps, text_field};
 use crate::api::consultations as capi;
 use crate::format;
 use crate::i18n::{C, Lang, t};
@@ -37,17 +39,17 @@ struct Form {
 #[component]
 pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     let lang = props.lang;
-    let actions = use_state(|| None::<Vec<IntegralActionResponse>>);
-    let form = use_state(Form::default);
-    let errors = use_state(Vec::<FieldError>::new);
-    let message = use_state(|| None::<String>);
-    let busy = use_state(|| false);
-    let reload = use_state(|| 0u32);
+    let actions = use_value(|| None::<Vec<IntegralActionResponse>>);
+    let form = use_value(Form::default);
+    let errors = use_value(Vec::<FieldError>::new);
+    let message = use_value(|| None::<String>);
+    let busy = use_value(|| false);
+    let reload = use_value(|| 0u32);
     {
         let (actions, message, token, id) =
             (actions.clone(), message.clone(), props.token.clone(), props.arrangement);
-        use_effect_with((id, *reload), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
+        use_effect_on((id, *reload), move |_| {
+            crate::spawn(async move {
                 match capi::list_integral_actions(&token, id).await {
                     Ok(list) => actions.set(Some(list)),
                     Err(err) => message.set(Some(error_message(lang, &err))),
@@ -69,7 +71,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
         let (token, id) = (props.token.clone(), props.arrangement);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(due_on) = NaiveDate::parse_from_str(&form.due_on, "%Y-%m-%d") else {
+            let Ok(due_on) = form.due_on.parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("dueOn", "invalid_date", "")]);
                 return;
             };
@@ -82,7 +84,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             busy.set(true);
             let (form, errors, message, busy, reload, token) =
                 (form.clone(), errors.clone(), message.clone(), busy.clone(), reload.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::create_integral_action(&token, id, &request).await {
                     Ok(_) => {
                         form.set(Form::default());
@@ -113,7 +115,7 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             };
             let (message, reload, token, action) =
                 (message.clone(), reload.clone(), token.clone(), action.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::update_integral_action(&token, id, &action, &request).await {
                     Ok(_) => reload.set(*reload + 1),
                     Err(err) => message.set(Some(error_message(lang, &err))),
@@ -123,7 +125,9 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
     };
 
     let list = match &*actions {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(list) if list.is_empty() => {
             html! { <p id="no-integral-actions">{ t(lang, C::NoIntegralActions) }</p> }
         }
@@ -169,18 +173,10 @@ pub fn IntegralActions(props: &IntegralActionsProps) -> Html {
             { list }
             if props.writable {
                 <form id="integral-action-form" onsubmit={on_add} novalidate=true>
-                    <TextField id="integral-description" label={t(lang, C::ActionDescription)} multiline=true required=true
-                        value={form.description.clone()} oninput={field(|f, v| f.description = v)}
-                        error={field_error(lang, &errors, "description")} />
-                    <TextField id="integral-owner" label={t(lang, C::OwnerName)} required=true
-                        value={form.owner_name.clone()} oninput={field(|f, v| f.owner_name = v)}
-                        error={field_error(lang, &errors, "ownerName")} />
-                    <TextField id="integral-organisation" label={t(lang, C::OwnerOrganisation)}
-                        value={form.owner_organisation.clone()} oninput={field(|f, v| f.owner_organisation = v)}
-                        error={field_error(lang, &errors, "ownerOrganisation")} />
-                    <TextField id="integral-due" label={t(lang, C::DueOn)} input_type="date" required=true
-                        value={form.due_on.clone()} oninput={field(|f, v| f.due_on = v)}
-                        error={field_error(lang, &errors, "dueOn")} />
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-description", label: t(lang, C::ActionDescription), multiline: true, required: true, value: form.description.clone(), oninput: field(|f, v| f.description = v), error: field_error(lang, &errors, "description") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-owner", label: t(lang, C::OwnerName), required: true, value: form.owner_name.clone(), oninput: field(|f, v| f.owner_name = v), error: field_error(lang, &errors, "ownerName") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-organisation", label: t(lang, C::OwnerOrganisation), value: form.owner_organisation.clone(), oninput: field(|f, v| f.owner_organisation = v), error: field_error(lang, &errors, "ownerOrganisation") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "integral-due", label: t(lang, C::DueOn), input_type: "date", required: true, value: form.due_on.clone(), oninput: field(|f, v| f.due_on = v), error: field_error(lang, &errors, "dueOn") })) }
                     <div class="form-actions">
                         <button type="submit" class="button primary" id="add-integral-action" disabled={*busy}>
                             { t(lang, C::AddAction) }

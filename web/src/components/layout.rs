@@ -2,6 +2,8 @@
 
 use arrangeer_shared::Role;
 use yew::prelude::*;
+
+use crate::hooks::use_effect_on;
 use yew_router::prelude::*;
 
 use crate::app::Route;
@@ -39,7 +41,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             app.dispatch(Action::SetLang(lang));
             // remembered per user on the server; on this device (localStorage) before login
             if let Some(token) = app.session.as_ref().map(|s| s.token.clone()) {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ =
                         crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
                 });
@@ -55,11 +57,11 @@ pub fn Layout(props: &LayoutProps) -> Html {
             .as_ref()
             .filter(|s| s.user.language.is_none() && app.lang != crate::i18n::Lang::Nl)
             .map(|s| s.token.clone());
-        use_effect_with(unchosen, move |unchosen| {
+        use_effect_on(unchosen, move |unchosen| {
             if let Some(token) = unchosen.clone() {
                 let lang = app.lang;
                 app.dispatch(Action::SetLang(lang));
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ =
                         crate::api::dashboard::set_language(&token, crate::session::language_of(lang)).await;
                 });
@@ -73,7 +75,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
             if let Some(refresh_token) =
                 crate::session::stored().map(|s| s.refresh_token).filter(|t| !t.is_empty())
             {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let _ = crate::api::logout(&refresh_token).await;
                 });
             }
@@ -85,7 +87,7 @@ pub fn Layout(props: &LayoutProps) -> Html {
     };
 
     // keep <html lang> in step with the chosen language, for screen readers
-    use_effect_with(lang, |lang| {
+    use_effect_on(lang, |lang| {
         if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
             let _ = root.set_attribute("lang", lang.code());
         }

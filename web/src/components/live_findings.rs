@@ -9,6 +9,8 @@ use arrangeer_shared::policy::{self, Finding, Policy, Precondition, Severity};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use super::proposal_form::values::FormValues;
 use crate::api::ClientError;
 use crate::i18n::{Lang, R, t};
@@ -26,13 +28,13 @@ pub enum PolicyState {
 #[hook]
 pub fn use_policy() -> PolicyState {
     let app = use_app();
-    let state = use_state(|| PolicyState::Loading);
+    let state = use_value(|| PolicyState::Loading);
     let session = app.session.clone();
     {
         let state = state.clone();
-        use_effect_with((), move |_| {
+        use_effect_on((), move |_| {
             if let Some(session) = session {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let partnership = session.user.partnership.id;
                     state.set(match crate::api::rules::get_policy(&session.token, partnership).await {
                         Ok(p) => PolicyState::Loaded(Rc::new(p.policy)),
@@ -145,8 +147,7 @@ pub struct RulesSummaryProps {
 }
 
 /// Under the form: every live finding (those of a field are also shown at that field).
-#[component]
-pub fn RulesSummary(props: &RulesSummaryProps) -> Html {
+pub fn rules_summary(props: &RulesSummaryProps) -> Html {
     let lang = props.lang;
     let body = match &props.state {
         PolicyState::Loading => html! { <p role="status">{ t(lang, R::RulesLoading) }</p> },

@@ -24,6 +24,8 @@ pub mod totp_setup;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+
+use crate::hooks::use_effect_on;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -35,7 +37,7 @@ use crate::session::{Action, AppContext};
 /// a route change is announced like a page load.
 #[hook]
 pub fn use_focus_main_heading() {
-    use_effect_with((), |_| focus_by_id("main-heading"));
+    use_effect_on((), |_| focus_by_id("main-heading"));
 }
 
 /// Moves focus to the element with this id, if there is one.

@@ -7,10 +7,12 @@ use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::PupilId;
 use yew::prelude::*;
 
+use crate::hooks::{ValueHandle, use_value};
+
 use crate::api::opps as api;
 use crate::components::checkbox::field_error;
 use crate::components::error_message;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::format;
 use crate::i18n::{J, Lang, t};
 
@@ -25,11 +27,11 @@ pub struct InviteProps {
 #[component]
 pub fn GuardianInvite(props: &InviteProps) -> Html {
     let lang = props.lang;
-    let (name, email) = (use_state(String::new), use_state(String::new));
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let sent = use_state(|| None::<InvitationResponse>);
-    let busy = use_state(|| false);
+    let (name, email) = (use_value(String::new), use_value(String::new));
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let sent = use_value(|| None::<InvitationResponse>);
+    let busy = use_value(|| false);
     let p = props.pupil;
     let onsubmit = {
         let (name, email, errors, problem, sent, busy) =
@@ -49,7 +51,7 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
                 token.clone(),
             );
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::invite_guardian(&token, p, &body).await {
                     Ok(answer) => {
                         name.set(String::new());
@@ -69,7 +71,7 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
         })
     };
     let id = |part: &str| format!("invite-{p}-{part}");
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };
@@ -85,12 +87,8 @@ pub fn GuardianInvite(props: &InviteProps) -> Html {
             <summary>{ format!("{} {}", t(lang, J::InviteGuardianFor), props.pupil_name) }</summary>
             <form id={id("form")} novalidate=true {onsubmit}>
                 <p class="hint">{ t(lang, J::InviteExplain) }</p>
-                <TextField id={id("name")} label={t(lang, J::GuardianName)} value={(*name).clone()} required=true
-                    hint={Some(AttrValue::from(t(lang, J::GuardianNameHint)))} autocomplete={Some(AttrValue::from("off"))}
-                    error={field_error(lang, &errors, "name")} oninput={set(&name)} />
-                <TextField id={id("email")} label={t(lang, J::GuardianEmail)} value={(*email).clone()} required=true
-                    input_type="email" autocomplete={Some(AttrValue::from("off"))} error={email_error}
-                    oninput={set(&email)} />
+                { text_field(&yew::props!(TextFieldProps { id: id("name"), label: t(lang, J::GuardianName), value: (*name).clone(), required: true, hint: Some(AttrValue::from(t(lang, J::GuardianNameHint))), autocomplete: Some(AttrValue::from("off")), error: field_error(lang, &errors, "name"), oninput: set(&name) })) }
+                { text_field(&yew::props!(TextFieldProps { id: id("email"), label: t(lang, J::GuardianEmail), value: (*email).clone(), required: true, input_type: "email", autocomplete: Some(AttrValue::from("off")), error: email_error, oninput: set(&email) })) }
                 if let Some(message) = &*problem {
                     <p class="error-box" role="alert">{ message.clone() }</p>
                 }

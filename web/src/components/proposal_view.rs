@@ -12,8 +12,7 @@ pub struct ProposalViewProps {
     pub arrangement: ArrangementResponse,
 }
 
-#[component]
-pub fn ProposalView(props: &ProposalViewProps) -> Html {
+pub fn proposal_view(props: &ProposalViewProps) -> Html {
     let lang = props.lang;
     let p = &props.arrangement.proposal;
     let missing = || html! { <span class="muted">{ t(lang, D::NotFilledIn) }</span> };

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::fields::{TextField, described_by, hint_and_error};
+use crate::hooks::{use_effect_on, use_value};
+
+use super::fields::{TextFieldProps, described_by, hint_and_error, text_field};
 use super::proposal_form::values::message;
 use crate::api::{self, ClientError};
 use crate::components::error_message;
@@ -74,14 +76,14 @@ impl NewPupil {
 #[component]
 pub fn PupilPicker(props: &PupilPickerProps) -> Html {
     let lang = props.lang;
-    let pupils = use_state(|| None::<Result<Vec<PupilResponse>, ClientError>>);
-    let new_pupil = use_state(NewPupil::default);
+    let pupils = use_value(|| None::<Result<Vec<PupilResponse>, ClientError>>);
+    let new_pupil = use_value(NewPupil::default);
 
     {
         let pupils = pupils.clone();
-        use_effect_with(props.token.clone(), move |token| {
+        use_effect_on(props.token.clone(), move |token| {
             let token = token.to_string();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 pupils.set(Some(api::all_pupils(&token).await));
             });
         });
@@ -131,7 +133,7 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
             new_pupil.set(NewPupil { busy: true, ..current.clone() });
             let (new_pupil, pupils, token, selected, on_change) =
                 (new_pupil.clone(), pupils.clone(), token.clone(), selected.clone(), on_change.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_pupil(&token, &request).await {
                     Ok(pupil) => {
                         let mut next = if multiple { selected } else { Vec::new() };
@@ -168,7 +170,9 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
     });
 
     let list = match &*pupils {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! { <p class="error-summary">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p>{ t(lang, F::NoPupils) }</p> },
         Some(Ok(list)) => html! {
@@ -204,16 +208,10 @@ pub fn PupilPicker(props: &PupilPickerProps) -> Html {
                     if let Some(e) = np.errors.iter().find(|e| e.field == "form") {
                         <p class="error-summary" role="alert">{ e.message.clone() }</p>
                     }
-                    <TextField id="new-pupil-first-name" label={t(lang, F::FirstName)} value={np.first_name.clone()}
-                        oninput={set(|n, v| n.first_name = v)} error={np.error(lang, "firstName")} />
-                    <TextField id="new-pupil-last-name" label={t(lang, F::LastName)} value={np.last_name.clone()}
-                        oninput={set(|n, v| n.last_name = v)} error={np.error(lang, "lastName")} />
-                    <TextField id="new-pupil-dob" label={t(lang, F::DateOfBirth)} input_type="date"
-                        value={np.date_of_birth.clone()} oninput={set(|n, v| n.date_of_birth = v)}
-                        error={np.error(lang, "dateOfBirth")} />
-                    <TextField id="new-pupil-group" label={t(lang, F::GroupName)} hint={t(lang, F::GroupHint)}
-                        value={np.group_name.clone()} oninput={set(|n, v| n.group_name = v)}
-                        error={np.error(lang, "groupName")} />
+                    { text_field(&yew::props!(TextFieldProps { id: "new-pupil-first-name", label: t(lang, F::FirstName), value: np.first_name.clone(), oninput: set(|n, v| n.first_name = v), error: np.error(lang, "firstName") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "new-pupil-last-name", label: t(lang, F::LastName), value: np.last_name.clone(), oninput: set(|n, v| n.last_name = v), error: np.error(lang, "lastName") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "new-pupil-dob", label: t(lang, F::DateOfBirth), input_type: "date", value: np.date_of_birth.clone(), oninput: set(|n, v| n.date_of_birth = v), error: np.error(lang, "dateOfBirth") })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "new-pupil-group", label: t(lang, F::GroupName), hint: t(lang, F::GroupHint), value: np.group_name.clone(), oninput: set(|n, v| n.group_name = v), error: np.error(lang, "groupName") })) }
                     <button type="button" class="button plain" id="add-pupil" disabled={np.busy}
                         onclick={on_add_click}>
                         { t(lang, F::AddPupilButton) }

@@ -10,9 +10,13 @@ use chrono::NaiveDate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api::{self as client, ClientError, opps as api};
 use crate::components::error_message;
-use crate::components::fields::{SelectField, TextField, described_by, hint_and_error};
+use crate::components::fields::{
+    SelectFieldProps, TextFieldProps, described_by, hint_and_error, select_field, text_field,
+};
 use crate::format;
 use crate::i18n::{J, Lang, T, t};
 use crate::pages::opp_editor;
@@ -57,21 +61,21 @@ struct Form {
 #[component]
 pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<ShortTermJoinerResponse>, ClientError>>);
-    let candidates = use_state(Vec::<PupilResponse>::new);
-    let refresh = use_state(|| 0u32);
-    let form = use_state(Form::default);
+    let list = use_value(|| None::<Result<Vec<ShortTermJoinerResponse>, ClientError>>);
+    let candidates = use_value(Vec::<PupilResponse>::new);
+    let refresh = use_value(|| 0u32);
+    let form = use_value(Form::default);
     let file = use_node_ref();
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let added = use_state(|| false);
-    let busy = use_state(|| false);
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let added = use_value(|| false);
+    let busy = use_value(|| false);
     {
         let (list, candidates, writable, own) =
             (list.clone(), candidates.clone(), props.writable, props.pupils.clone());
-        use_effect_with((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
+        use_effect_on((props.token.clone(), props.arrangement, *refresh), move |(token, id, _)| {
             let (token, id) = (token.to_string(), *id);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 list.set(Some(api::list_joiners(&token, id).await));
                 if writable && let Ok(all) = client::all_pupils(&token).await {
                     candidates.set(all.into_iter().filter(|p| !own.contains(&p.id)).collect());
@@ -95,7 +99,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             added.set(false);
             let f = (*form).clone();
             let chosen = file.cast::<HtmlInputElement>().and_then(|i| i.files()).and_then(|l| l.get(0));
-            let date = |v: &str| NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok();
+            let date = |v: &str| v.trim().parse::<NaiveDate>().ok();
             let mut found = Vec::new();
             let pupil = f.pupil.parse::<PupilId>().ok();
             if pupil.is_none() {
@@ -135,7 +139,7 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
                 token.clone(),
             );
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = match chosen {
                     Some(f) => match api::upload_attachment(&token, id, "action_plan", None, &f).await {
                         Ok(stored) => {
@@ -225,18 +229,11 @@ pub fn ShortTermJoiners(props: &JoinersProps) -> Html {
             if props.writable {
                 <form id="joiner-form" novalidate=true {onsubmit} aria-labelledby="joiner-add-heading">
                     <h3 id="joiner-add-heading">{ t(lang, J::AddJoiner) }</h3>
-                    <SelectField id="joiner-pupil" label={t(lang, J::Pupil)} value={form.pupil.clone()} options={options}
-                        error={field_error(lang, &errors, "pupilId")} onchange={edit(|f, v| f.pupil = v)} />
-                    <TextField id="joiner-offer-part" label={t(lang, J::OfferPart)} value={form.offer_part.clone()} required=true
-                        hint={Some(AttrValue::from(t(lang, J::OfferPartHint)))} error={field_error(lang, &errors, "offerPart")}
-                        oninput={edit(|f, v| f.offer_part = v)} />
+                    { select_field(&yew::props!(SelectFieldProps { id: "joiner-pupil", label: t(lang, J::Pupil), value: form.pupil.clone(), options: options, error: field_error(lang, &errors, "pupilId"), onchange: edit(|f, v| f.pupil = v) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "joiner-offer-part", label: t(lang, J::OfferPart), value: form.offer_part.clone(), required: true, hint: Some(AttrValue::from(t(lang, J::OfferPartHint))), error: field_error(lang, &errors, "offerPart"), oninput: edit(|f, v| f.offer_part = v) })) }
                     <div class="field-row">
-                        <TextField id="joiner-starts-on" label={t(lang, J::From)} input_type="date" class="short" required=true
-                            value={form.starts_on.clone()} error={field_error(lang, &errors, "startsOn")}
-                            oninput={edit(|f, v| f.starts_on = v)} />
-                        <TextField id="joiner-ends-on" label={t(lang, J::Until)} input_type="date" class="short" required=true
-                            hint={Some(AttrValue::from(t(lang, J::UntilHint)))} value={form.ends_on.clone()}
-                            error={field_error(lang, &errors, "endsOn")} oninput={edit(|f, v| f.ends_on = v)} />
+                        { text_field(&yew::props!(TextFieldProps { id: "joiner-starts-on", label: t(lang, J::From), input_type: "date", class: "short", required: true, value: form.starts_on.clone(), error: field_error(lang, &errors, "startsOn"), oninput: edit(|f, v| f.starts_on = v) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: "joiner-ends-on", label: t(lang, J::Until), input_type: "date", class: "short", required: true, hint: Some(AttrValue::from(t(lang, J::UntilHint))), value: form.ends_on.clone(), error: field_error(lang, &errors, "endsOn"), oninput: edit(|f, v| f.ends_on = v) })) }
                     </div>
                     <div class="field">
                         <label for="joiner-action-plan">{ t(lang, J::ActionPlan) }</label>

@@ -5,6 +5,8 @@
 use arrangeer_shared::api::statistics::{DurationStats, StatisticsResponse, StatisticsScope};
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api::ClientError;
 use crate::components::charts::{BarChart, ChartRow};
 use crate::components::{error_message, expire_on_401};
@@ -22,15 +24,15 @@ pub struct StatisticsOverviewProps {
 pub fn StatisticsOverview(props: &StatisticsOverviewProps) -> Html {
     let app = use_app();
     let lang = app.lang;
-    let report = use_state(|| None::<Result<StatisticsResponse, ClientError>>);
+    let report = use_value(|| None::<Result<StatisticsResponse, ClientError>>);
     {
         let (app, report) = (app.clone(), report.clone());
         let token = app.session.as_ref().map(|s| s.token.clone());
-        use_effect_with(props.year, move |year| {
+        use_effect_on(props.year, move |year| {
             if let Some(token) = token {
                 let year = *year;
                 report.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::statistics::statistics(&token, year).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);

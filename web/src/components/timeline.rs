@@ -186,8 +186,7 @@ fn NextStep(props: &NextStepProps) -> Html {
     }
 }
 
-#[component]
-pub fn Timeline(props: &TimelineProps) -> Html {
+pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
     let (current, _, remark) = position(props.status, props.previous);
     let states = states(props.status, props.previous);

@@ -5,6 +5,8 @@ use arrangeer_shared::api::totp::TotpEnrollmentResponse;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use crate::i18n::{Lang, S, T, t};
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +39,7 @@ fn grouped(secret: &str) -> String {
 #[component]
 pub fn TotpSetup(props: &TotpSetupProps) -> Html {
     let lang = props.lang;
-    let code = use_state(String::new);
+    let code = use_value(String::new);
     let on_input = {
         let code = code.clone();
         Callback::from(move |e: InputEvent| {

@@ -8,9 +8,11 @@ use arrangeer_shared::kinds::AttachmentKind;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api::ClientError;
 use crate::api::upload::{UploadRequest, upload_attachment};
-use crate::components::feedback::{ErrorBox, Loading};
+use crate::components::feedback::{ErrorBoxProps, LoadingProps, error_box, loading};
 use crate::components::fields::{described_by, hint_and_error};
 use crate::components::{expire_on_401, focus_by_id};
 use crate::format;
@@ -38,7 +40,9 @@ enum Sending {
 
 fn size(bytes: i64) -> String {
     if bytes >= 1024 * 1024 {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+        // in whole tenths: no float formatting code in the WASM
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{},{} MB", tenths / 10, tenths % 10)
     } else {
         format!("{} kB", (bytes + 1023) / 1024)
     }
@@ -66,18 +70,18 @@ fn field_error(lang: Lang, err: &ClientError, field: &str) -> Option<AttrValue> 
 pub fn Uploads(props: &UploadsProps) -> Html {
     let lang = props.lang;
     let app = use_app();
-    let list = use_state(|| None::<Result<Vec<AttachmentResponse>, ClientError>>);
-    let round = use_state(|| 0u32);
-    let kind = use_state(|| AttachmentKind::Opp);
-    let pupil = use_state(|| props.pupils.first().map(|p| p.id));
-    let sending = use_state(|| Sending::Idle);
-    let missing_file = use_state(|| false);
+    let list = use_value(|| None::<Result<Vec<AttachmentResponse>, ClientError>>);
+    let round = use_value(|| 0u32);
+    let kind = use_value(|| AttachmentKind::Opp);
+    let pupil = use_value(|| props.pupils.first().map(|p| p.id));
+    let sending = use_value(|| Sending::Idle);
+    let missing_file = use_value(|| false);
     let file_input = use_node_ref();
     {
         let (list, token, app) = (list.clone(), props.token.clone(), app.clone());
-        use_effect_with((props.arrangement, *round), move |(id, _)| {
+        use_effect_on((props.arrangement, *round), move |(id, _)| {
             let id = *id;
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result = crate::api::dashboard::list_attachments(&token, id).await;
                 if let Err(err) = &result {
                     expire_on_401(&app, err);
@@ -129,7 +133,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
             sending.set(Sending::Busy(0));
             let (sending, token, round, app, file_input) =
                 (sending.clone(), token.clone(), round.clone(), app.clone(), file_input.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let progress = sending.clone();
                 let result = upload_attachment(&token, id, request, move |fraction| {
                     progress.set(Sending::Busy((fraction * 100.0).round() as u32));
@@ -155,9 +159,9 @@ pub fn Uploads(props: &UploadsProps) -> Html {
     };
 
     let listing = match &*list {
-        None => html! { <Loading lang={lang} /> },
+        None => html! { { loading(&yew::props!(LoadingProps { lang: lang })) } },
         Some(Err(err)) => {
-            html! { <ErrorBox lang={lang} error={err.clone()} on_retry={retry} id="attachments-error" /> }
+            html! { { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: err.clone(), on_retry: retry, id: "attachments-error" })) } }
         }
         Some(Ok(items)) if items.is_empty() => {
             html! { <p class="empty" id="attachments-empty">{ t(lang, U::NoDocuments) }</p> }
@@ -236,7 +240,7 @@ pub fn Uploads(props: &UploadsProps) -> Html {
                         </p>
                     }
                     if let Some(err) = &failed {
-                        <ErrorBox lang={lang} error={err.clone()} id="upload-error" />
+                        { error_box(&yew::props!(ErrorBoxProps { lang: lang, error: err.clone(), id: "upload-error" })) }
                     }
                 </form>
             }

@@ -3,6 +3,8 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::totp::{TotpEnrollmentResponse, TotpStatusResponse};
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -25,14 +27,14 @@ pub fn AccountPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let status = use_state(|| None::<Result<TotpStatusResponse, ClientError>>);
-    let setup = use_state(|| Setup::Idle);
+    let status = use_value(|| None::<Result<TotpStatusResponse, ClientError>>);
+    let setup = use_value(|| Setup::Idle);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, status) = (app.clone(), status.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::totp::status(&token).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);
@@ -51,7 +53,7 @@ pub fn AccountPage() -> Html {
         let (setup, token) = (setup.clone(), token.clone());
         Callback::from(move |_: MouseEvent| {
             let (setup, token) = (setup.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 setup.set(match crate::api::totp::enroll(&token).await {
                     Ok(enrollment) => Setup::Enrolling { enrollment, busy: false, error: None },
                     Err(err) => Setup::Failed(err),
@@ -65,7 +67,7 @@ pub fn AccountPage() -> Html {
             let Setup::Enrolling { enrollment, .. } = (*setup).clone() else { return };
             setup.set(Setup::Enrolling { enrollment: enrollment.clone(), busy: true, error: None });
             let (setup, token) = (setup.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 setup.set(match crate::api::totp::confirm(&token, &code).await {
                     Ok(_) => Setup::Done,
                     Err(ClientError::Problem(p)) if p.status == 422 => {

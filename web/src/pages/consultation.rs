@@ -10,12 +10,14 @@ use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::ArrangementId;
 use chrono::NaiveDate;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError, consultations as capi};
 use crate::app::Route;
-use crate::components::checkbox::{Checkbox, field_error};
-use crate::components::fields::{SelectField, TextField};
+use crate::components::checkbox::{CheckboxProps, checkbox, field_error};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::components::{AppLink, error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{C, Lang, T, t};
@@ -154,19 +156,19 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let consultation = use_state(|| None::<Result<ConsultationResponse, ClientError>>);
-    let triage = use_state(|| TriageRequest {
+    let consultation = use_value(|| None::<Result<ConsultationResponse, ClientError>>);
+    let triage = use_value(|| TriageRequest {
         information_sufficient: false,
         involve_board: false,
         involve_youth_care: false,
         note: None,
     });
-    let triage_outcome = use_state(Outcome::default);
-    let meeting = use_state(MeetingForm::default);
-    let meeting_outcome = use_state(Outcome::default);
-    let dossiers = use_state(Vec::<ArrangementSummary>::new);
-    let chosen = use_state(String::new);
-    let link_outcome = use_state(Outcome::default);
+    let triage_outcome = use_value(Outcome::default);
+    let meeting = use_value(MeetingForm::default);
+    let meeting_outcome = use_value(Outcome::default);
+    let dossiers = use_value(Vec::<ArrangementSummary>::new);
+    let chosen = use_value(String::new);
+    let link_outcome = use_value(Outcome::default);
     let token = app.session.as_ref().map(|s| s.token.clone());
     let role = app.session.as_ref().map(|s| s.user.role);
     let id = props.id.to_string();
@@ -174,9 +176,9 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     {
         let (app, consultation, dossiers, id) =
             (app.clone(), consultation.clone(), dossiers.clone(), id.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let found = capi::get_consultation(&token, &id).await;
                     if let Err(err) = &found {
                         expire_on_401(&app, err);
@@ -197,7 +199,12 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
     };
     let token = session.token.clone();
     let c = match &*consultation {
-        None => return page(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        None => {
+            return page(
+                lang,
+                html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
+            );
+        }
         Some(Err(err)) => {
             return page(
                 lang,
@@ -243,7 +250,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                 token.clone(),
                 current.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::triage_consultation(&token, &current.id, current.version, &request).await {
                     Ok(updated) => {
                         consultation.set(Some(Ok(updated)));
@@ -276,7 +283,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Ok(held_on) = NaiveDate::parse_from_str(&meeting.held_on, "%Y-%m-%d") else {
+            let Ok(held_on) = meeting.held_on.parse::<NaiveDate>() else {
                 outcome.set(Outcome {
                     errors: vec![FieldError::new("heldOn", "invalid_date", "")],
                     ..Outcome::default()
@@ -298,7 +305,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                 token.clone(),
                 current.id.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::add_meeting(&token, &id, &request).await {
                     Ok(_) => {
                         meeting.set(MeetingForm::default());
@@ -338,7 +345,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
             outcome.set(Outcome { busy: true, ..Outcome::default() });
             let (app, consultation, outcome, token, id) =
                 (app.clone(), consultation.clone(), outcome.clone(), token.clone(), id.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match capi::link_arrangement(&token, &id, arrangement).await {
                     Ok(updated) => {
                         consultation.set(Some(Ok(updated)));
@@ -393,16 +400,10 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                     if is_consultant {
                         { outcome_box(lang, &triage_outcome, "triage", C::TriageSaved) }
                         <form id="triage-form" onsubmit={on_triage} novalidate=true>
-                            <Checkbox id="triage-sufficient" label={t(lang, C::InformationSufficient)}
-                                checked={triage.information_sufficient}
-                                onchange={flag(|r, v| r.information_sufficient = v)} />
-                            <Checkbox id="triage-board" label={t(lang, C::InvolveBoard)} checked={triage.involve_board}
-                                onchange={flag(|r, v| r.involve_board = v)} />
-                            <Checkbox id="triage-youth-care" label={t(lang, C::InvolveYouthCare)}
-                                checked={triage.involve_youth_care} onchange={flag(|r, v| r.involve_youth_care = v)} />
-                            <TextField id="triage-note" label={t(lang, C::TriageNote)} multiline=true
-                                value={triage.note.clone().unwrap_or_default()} oninput={on_note}
-                                error={field_error(lang, &triage_outcome.errors, "note")} />
+                            { checkbox(&yew::props!(CheckboxProps { id: "triage-sufficient", label: t(lang, C::InformationSufficient), checked: triage.information_sufficient, onchange: flag(|r, v| r.information_sufficient = v) })) }
+                            { checkbox(&yew::props!(CheckboxProps { id: "triage-board", label: t(lang, C::InvolveBoard), checked: triage.involve_board, onchange: flag(|r, v| r.involve_board = v) })) }
+                            { checkbox(&yew::props!(CheckboxProps { id: "triage-youth-care", label: t(lang, C::InvolveYouthCare), checked: triage.involve_youth_care, onchange: flag(|r, v| r.involve_youth_care = v) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: "triage-note", label: t(lang, C::TriageNote), multiline: true, value: triage.note.clone().unwrap_or_default(), oninput: on_note, error: field_error(lang, &triage_outcome.errors, "note") })) }
                             { submit_row(t(lang, C::SaveTriage), "save-triage", "primary", triage_outcome.busy) }
                         </form>
                     }
@@ -413,20 +414,11 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                     if is_consultant {
                         { outcome_box(lang, &meeting_outcome, "meeting", C::MeetingSaved) }
                         <form id="meeting-form" onsubmit={on_meeting} novalidate=true>
-                            <TextField id="meeting-date" label={t(lang, C::HeldOn)} input_type="date" required=true
-                                value={me.held_on.clone()} oninput={meeting_field(|m, v| m.held_on = v)}
-                                error={field_error(lang, m_errors, "heldOn")} />
-                            <TextField id="meeting-participants" label={t(lang, C::Participants)}
-                                hint={t(lang, C::ParticipantsHint)} multiline=true required=true
-                                value={me.participants.clone()} oninput={meeting_field(|m, v| m.participants = v)}
-                                error={m_errors.iter().any(|e| e.field.starts_with("participants"))
-                                    .then(|| AttrValue::from(t(lang, C::ErrInvalidParticipants)))} />
-                            <TextField id="meeting-minutes" label={t(lang, C::Minutes)} multiline=true required=true
-                                value={me.minutes.clone()} oninput={meeting_field(|m, v| m.minutes = v)}
-                                error={field_error(lang, m_errors, "minutes")} />
-                            <TextField id="meeting-agreements" label={t(lang, C::Agreements)} multiline=true
-                                value={me.agreements.clone()} oninput={meeting_field(|m, v| m.agreements = v)}
-                                error={field_error(lang, m_errors, "agreements")} />
+                            { text_field(&yew::props!(TextFieldProps { id: "meeting-date", label: t(lang, C::HeldOn), input_type: "date", required: true, value: me.held_on.clone(), oninput: meeting_field(|m, v| m.held_on = v), error: field_error(lang, m_errors, "heldOn") })) }
+                            { text_field(&yew::props!(TextFieldProps { id: "meeting-participants", label: t(lang, C::Participants), hint: t(lang, C::ParticipantsHint), multiline: true, required: true, value: me.participants.clone(), oninput: meeting_field(|m, v| m.participants = v), error: m_errors.iter().any(|e| e.field.starts_with("participants"))
+                                    .then(|| AttrValue::from(t(lang, C::ErrInvalidParticipants))) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: "meeting-minutes", label: t(lang, C::Minutes), multiline: true, required: true, value: me.minutes.clone(), oninput: meeting_field(|m, v| m.minutes = v), error: field_error(lang, m_errors, "minutes") })) }
+                            { text_field(&yew::props!(TextFieldProps { id: "meeting-agreements", label: t(lang, C::Agreements), multiline: true, value: me.agreements.clone(), oninput: meeting_field(|m, v| m.agreements = v), error: field_error(lang, m_errors, "agreements") })) }
                             { submit_row(t(lang, C::AddMeeting), "save-meeting", "primary", meeting_outcome.busy) }
                         </form>
                     }
@@ -445,9 +437,7 @@ pub fn ConsultationPage(props: &ConsultationPageProps) -> Html {
                     if session.user.role == Role::School {
                         { outcome_box(lang, &link_outcome, "link", C::Linked) }
                         <form id="link-form" onsubmit={on_link} novalidate=true>
-                            <SelectField id="link-arrangement" label={t(lang, C::LinkArrangement)} value={(*chosen).clone()}
-                                options={options} onchange={on_choose}
-                                error={field_error(lang, &link_outcome.errors, "arrangementId")} />
+                            { select_field(&yew::props!(SelectFieldProps { id: "link-arrangement", label: t(lang, C::LinkArrangement), value: (*chosen).clone(), options: options, onchange: on_choose, error: field_error(lang, &link_outcome.errors, "arrangementId") })) }
                             { submit_row(t(lang, C::LinkButton), "link-dossier", "secondary", link_outcome.busy) }
                         </form>
                     }

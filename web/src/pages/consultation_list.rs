@@ -4,6 +4,8 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::consultations::ConsultationSummary;
 use arrangeer_shared::api::page::Page;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{ClientError, consultations as api};
@@ -18,13 +20,13 @@ pub fn ConsultationListPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let result = use_state(|| None::<Result<Page<ConsultationSummary>, ClientError>>);
+    let result = use_value(|| None::<Result<Page<ConsultationSummary>, ClientError>>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, result) = (app.clone(), result.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let page = api::list_consultations(&token, None).await;
                     if let Err(err) = &page {
                         expire_on_401(&app, err);
@@ -38,7 +40,9 @@ pub fn ConsultationListPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*result {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => {
             html! { <div class="error-box" role="alert"><p>{ error_message(lang, err) }</p></div> }
         }

@@ -6,12 +6,14 @@ use arrangeer_shared::api::consultations::{AnonymisedPupil, ConsultationKind, Cr
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::kinds::ArrangementKind;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::consultations as api;
 use crate::app::Route;
-use crate::components::checkbox::{Checkbox, field_error};
-use crate::components::fields::{SelectField, TextField};
+use crate::components::checkbox::{CheckboxProps, checkbox, field_error};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::components::{AppLink, error_message, expire_on_401, use_focus_main_heading};
 use crate::i18n::{C, Lang, T, t};
 use crate::session::use_app;
@@ -55,14 +57,14 @@ pub fn NewConsultationPage() -> Html {
     let lang = app.lang;
     let navigator = use_navigator();
     use_focus_main_heading();
-    let form = use_state(|| CreateConsultationRequest {
+    let form = use_value(|| CreateConsultationRequest {
         kind: ConsultationKind::StartMeeting,
         arrangement_kind: ArrangementKind::Individual,
         support_question: String::new(),
         pupils: vec![AnonymisedPupil { code: "L1".into(), ..AnonymisedPupil::default() }],
         group_information: None,
     });
-    let save = use_state(SaveState::default);
+    let save = use_value(SaveState::default);
 
     let Some(session) = &app.session else {
         return html! { <Redirect<Route> to={Route::Login} /> };
@@ -105,7 +107,7 @@ pub fn NewConsultationPage() -> Html {
             save.set(SaveState { busy: true, ..(*save).clone() });
             let (app, save, request, token, navigator) =
                 (app.clone(), save.clone(), (*form).clone(), token.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_consultation(&token, &request).await {
                     Ok(created) => {
                         if let Some(navigator) = &navigator {
@@ -165,16 +167,11 @@ pub fn NewConsultationPage() -> Html {
         html! {
             <fieldset class="pupil" id={format!("pupil-{i}")}>
                 <legend>{ format!("{} {}", t(lang, C::PupilHeading), i + 1) }</legend>
-                <TextField id={format!("pupil-code-{i}")} label={t(lang, C::FieldCode)} hint={t(lang, C::FieldCodeHint)}
-                    value={p.code.clone()} oninput={set("code")}
-                    error={field_error(lang, errors, &format!("pupils[{i}].code"))} />
+                { text_field(&yew::props!(TextFieldProps { id: format!("pupil-code-{i}"), label: t(lang, C::FieldCode), hint: t(lang, C::FieldCodeHint), value: p.code.clone(), oninput: set("code"), error: field_error(lang, errors, &format!("pupils[{i}].code")) })) }
                 { for PUPIL_TEXTS.iter().map(|(id, field, label)| html! {
-                    <TextField id={format!("pupil-{id}-{i}")} label={t(lang, *label)} multiline=true
-                        value={pupil_text(&mut values, field).cloned().unwrap_or_default()} oninput={set(field)}
-                        error={field_error(lang, errors, &format!("pupils[{i}].{field}"))} />
+                    { text_field(&yew::props!(TextFieldProps { id: format!("pupil-{id}-{i}"), label: t(lang, *label), multiline: true, value: pupil_text(&mut values, field).cloned().unwrap_or_default(), oninput: set(field), error: field_error(lang, errors, &format!("pupils[{i}].{field}")) })) }
                 }) }
-                <Checkbox id={format!("pupil-informed-{i}")} label={t(lang, C::FieldParentsInformed)}
-                    checked={p.parents_informed} onchange={on_informed} />
+                { checkbox(&yew::props!(CheckboxProps { id: format!("pupil-informed-{i}"), label: t(lang, C::FieldParentsInformed), checked: p.parents_informed, onchange: on_informed })) }
                 <button type="button" class="button plain" id={format!("remove-pupil-{i}")} onclick={remove}>
                     { t(lang, C::RemovePupil) }
                 </button>
@@ -198,17 +195,10 @@ pub fn NewConsultationPage() -> Html {
                 </div>
             }
             <form id="consultation-form" onsubmit={on_submit} novalidate=true>
-                <SelectField id="consultation-kind" label={t(lang, C::FieldKind)} value={form.kind.as_str()}
-                    options={kind_options(lang)} onchange={on_kind} />
-                <SelectField id="consultation-arrangement-kind" label={t(lang, C::FieldArrangementKind)}
-                    value={form.arrangement_kind.as_str()} options={arrangement_kind_options(lang)}
-                    onchange={on_arrangement_kind} />
-                <TextField id="support-question" label={t(lang, C::FieldQuestion)} hint={t(lang, C::FieldQuestionHint)}
-                    multiline=true required=true value={form.support_question.clone()} oninput={on_question}
-                    error={field_error(lang, errors, "supportQuestion")} />
-                <TextField id="group-information" label={t(lang, C::FieldGroup)} hint={t(lang, C::FieldGroupHint)}
-                    multiline=true value={form.group_information.clone().unwrap_or_default()} oninput={on_group}
-                    error={field_error(lang, errors, "groupInformation")} />
+                { select_field(&yew::props!(SelectFieldProps { id: "consultation-kind", label: t(lang, C::FieldKind), value: form.kind.as_str(), options: kind_options(lang), onchange: on_kind })) }
+                { select_field(&yew::props!(SelectFieldProps { id: "consultation-arrangement-kind", label: t(lang, C::FieldArrangementKind), value: form.arrangement_kind.as_str(), options: arrangement_kind_options(lang), onchange: on_arrangement_kind })) }
+                { text_field(&yew::props!(TextFieldProps { id: "support-question", label: t(lang, C::FieldQuestion), hint: t(lang, C::FieldQuestionHint), multiline: true, required: true, value: form.support_question.clone(), oninput: on_question, error: field_error(lang, errors, "supportQuestion") })) }
+                { text_field(&yew::props!(TextFieldProps { id: "group-information", label: t(lang, C::FieldGroup), hint: t(lang, C::FieldGroupHint), multiline: true, value: form.group_information.clone().unwrap_or_default(), oninput: on_group, error: field_error(lang, errors, "groupInformation") })) }
                 <fieldset id="pupils" aria-describedby="pupils-hint">
                     <legend>{ t(lang, C::PupilsLegend) }</legend>
                     <p class="hint" id="pupils-hint">{ t(lang, C::PupilsHint) }</p>

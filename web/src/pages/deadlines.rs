@@ -3,6 +3,8 @@
 
 use arrangeer_shared::api::deadlines::{DeadlineResponse, FeedTokenResponse};
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
@@ -25,14 +27,14 @@ pub fn DeadlinesPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let list = use_state(|| None::<Result<Vec<DeadlineResponse>, ClientError>>);
-    let feed = use_state(|| Feed::None);
+    let list = use_value(|| None::<Result<Vec<DeadlineResponse>, ClientError>>);
+    let feed = use_value(|| Feed::None);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, list) = (app.clone(), list.clone());
-        use_effect_with(token.clone(), move |token| {
+        use_effect_on(token.clone(), move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::rules::list_deadlines(&token).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);
@@ -50,7 +52,7 @@ pub fn DeadlinesPage() -> Html {
         let (feed, token) = (feed.clone(), token.clone());
         Callback::from(move |_: MouseEvent| {
             let (feed, token) = (feed.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 feed.set(match crate::api::rules::create_feed_token(&token).await {
                     Ok(created) => Feed::Created(created),
                     Err(err) => Feed::Failed(err),
@@ -62,7 +64,7 @@ pub fn DeadlinesPage() -> Html {
         let (feed, token) = (feed.clone(), token.clone());
         Callback::from(move |_: MouseEvent| {
             let (feed, token) = (feed.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 feed.set(match crate::api::rules::revoke_feed_token(&token).await {
                     Ok(()) => Feed::Revoked,
                     Err(err) => Feed::Failed(err),
@@ -72,7 +74,9 @@ pub fn DeadlinesPage() -> Html {
     };
 
     let table = match &*list {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => {
             html! { <p class="error-box" role="alert" id="deadlines-error">{ error_message(lang, err) }</p> }
         }

@@ -8,18 +8,20 @@ use arrangeer_shared::api::arrangements::{ActionRequest, ArrangementResponse};
 use arrangeer_shared::ids::ArrangementId;
 use arrangeer_shared::workflow::Action;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use self::state::{DossierState, Msg, SaveProblem};
 use crate::app::Route;
 use crate::components::action_bar::ActionBar;
 use crate::components::dossier_rules::{CostPanel, DossierFindings};
-use crate::components::history::History;
+use crate::components::history::{HistoryProps, history};
 use crate::components::integral_actions::IntegralActions;
 use crate::components::proposal_form::ProposalForm;
 use crate::components::proposal_form::values::{FormValues, Parsed};
-use crate::components::proposal_view::ProposalView;
-use crate::components::timeline::Timeline;
+use crate::components::proposal_view::{ProposalViewProps, proposal_view};
+use crate::components::timeline::{TimelineProps, timeline};
 use crate::components::uploads::Uploads;
 use crate::components::{AppLink, error_message, focus_by_id, use_focus_main_heading};
 use crate::format;
@@ -65,14 +67,14 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     let state = use_reducer(DossierState::default);
-    let warned = use_state(|| false);
+    let warned = use_value(|| false);
     use_focus_main_heading();
     let token = app.session.as_ref().map(|s| s.token.clone());
     let id = props.id;
 
     {
         let (app, state) = (app.clone(), state.clone());
-        use_effect_with((token.clone(), id), move |(token, id)| {
+        use_effect_on((token.clone(), id), move |(token, id)| {
             if let Some(token) = token.clone() {
                 state::load(app, state, token, *id, true);
             }
@@ -80,14 +82,14 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     }
     // the deadlines say who must act by when (parents have none to meet); read again after
     // every change of the dossier
-    let deadlines = use_state(Vec::<arrangeer_shared::api::deadlines::DeadlineResponse>::new);
+    let deadlines = use_value(Vec::<arrangeer_shared::api::deadlines::DeadlineResponse>::new);
     {
         let deadlines = deadlines.clone();
         let is_parent = app.session.as_ref().is_some_and(|s| s.user.role == Role::Parent);
         let version = state.arrangement.as_ref().map(|a| a.version);
-        use_effect_with((token.clone(), id, version), move |(token, _, version)| {
+        use_effect_on((token.clone(), id, version), move |(token, _, version)| {
             if let (Some(token), Some(_), false) = (token.clone(), version, is_parent) {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     // without them the timeline still shows the steps and who acts
                     if let Ok(list) = crate::api::rules::list_deadlines(&token).await {
                         deadlines.set(list);
@@ -96,7 +98,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
             }
         });
     }
-    use_effect_with(state.focus, |focus| {
+    use_effect_on(state.focus, |focus| {
         if let Some((_, target)) = focus {
             focus_by_id(target);
         }
@@ -115,7 +117,9 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
     let heading =
         s.arrangement.as_ref().map_or_else(|| t(lang, D::DossierHeading).to_owned(), |a| a.title.clone());
     let body = match (&s.arrangement, &s.load_error) {
-        (None, None) => html! { <crate::components::feedback::Loading lang={lang} /> },
+        (None, None) => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         (None, Some(err)) => html! {
             <div class="error-box" role="alert" id="load-error">
                 <p>{ error_message(lang, err) }</p>
@@ -157,8 +161,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     }
                     <section class="part" aria-labelledby="timeline-heading">
                         <h2 id="timeline-heading">{ t(lang, D::TimelineHeading) }</h2>
-                        <Timeline lang={lang} status={a.status} previous={s.previous_status()}
-                            arrangement={Some(a.id)} deadlines={(*deadlines).clone()} />
+                        { timeline(&yew::props!(TimelineProps { lang: lang, status: a.status, previous: s.previous_status(), arrangement: Some(a.id), deadlines: (*deadlines).clone() })) }
                     </section>
                     <section class="part" aria-labelledby="actions-heading">
                         <h2 id="actions-heading">{ t(lang, D::ActionsHeading) }</h2>
@@ -221,7 +224,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                                 kind_editable=false server_errors={s.save_errors.clone()} busy={s.save_busy}
                                 submit_label={F::SaveChanges} on_submit={on_save} on_cancel={on_cancel} />
                         } else {
-                            <ProposalView lang={lang} arrangement={a.clone()} />
+                            { proposal_view(&yew::props!(ProposalViewProps { lang: lang, arrangement: a.clone() })) }
                         }
                     </section>
                     if session.user.role != Role::Parent {
@@ -233,7 +236,7 @@ pub fn DossierPage(props: &DossierPageProps) -> Html {
                     }
                     <section class="part" aria-labelledby="history-heading">
                         <h2 id="history-heading">{ t(lang, D::HistoryHeading) }</h2>
-                        <History lang={lang} events={s.history.clone()} />
+                        { history(&yew::props!(HistoryProps { lang: lang, events: s.history.clone() })) }
                     </section>
                 </>
             }

@@ -6,11 +6,13 @@ use arrangeer_shared::api::page::Page;
 use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ArrangementFilter, ClientError};
 use crate::app::Route;
-use crate::components::fields::SelectField;
+use crate::components::fields::{SelectFieldProps, select_field};
 use crate::components::{AppLink, error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{D, Lang, T, t};
@@ -40,19 +42,19 @@ pub fn DossierListPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let query = use_state(Query::default);
-    let chosen = use_state(|| (None::<Status>, None::<ArrangementKind>));
-    let result = use_state(|| None::<Result<Page<ArrangementSummary>, ClientError>>);
-    let reload = use_state(|| 0u32);
+    let query = use_value(Query::default);
+    let chosen = use_value(|| (None::<Status>, None::<ArrangementKind>));
+    let result = use_value(|| None::<Result<Page<ArrangementSummary>, ClientError>>);
+    let reload = use_value(|| 0u32);
     let token = app.session.as_ref().map(|s| s.token.clone());
 
     {
         let (app, result) = (app.clone(), result.clone());
-        use_effect_with((token.clone(), (*query).clone(), *reload), move |(token, query, _)| {
+        use_effect_on((token.clone(), (*query).clone(), *reload), move |(token, query, _)| {
             if let Some(token) = token.clone() {
                 result.set(None);
                 let filter = query.filter.clone();
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let page = api::list_arrangements(&token, &filter).await;
                     if let Err(err) = &page {
                         expire_on_401(&app, err);
@@ -110,7 +112,9 @@ pub fn DossierListPage() -> Html {
     };
 
     let body = match &*result {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! {
             <div class="error-box" role="alert" id="list-error">
                 <p>{ error_message(lang, err) }</p>
@@ -164,11 +168,8 @@ pub fn DossierListPage() -> Html {
             </div>
             <p>{ t(lang, D::ListIntro) }</p>
             <form class="filters" onsubmit={on_filter} aria-label={t(lang, D::FilterLegend)}>
-                <SelectField id="filter-status" label={t(lang, D::ColStatus)} value={chosen.0.map_or("", |s| s.as_str())}
-                    options={filter_options(lang, Status::ALL, Status::as_str, T::Status)} onchange={on_status} />
-                <SelectField id="filter-kind" label={t(lang, D::ColKind)} value={chosen.1.map_or("", |k| k.as_str())}
-                    options={filter_options(lang, ArrangementKind::ALL, ArrangementKind::as_str, T::Kind)}
-                    onchange={on_kind} />
+                { select_field(&yew::props!(SelectFieldProps { id: "filter-status", label: t(lang, D::ColStatus), value: chosen.0.map_or("", |s| s.as_str()), options: filter_options(lang, Status::ALL, Status::as_str, T::Status), onchange: on_status })) }
+                { select_field(&yew::props!(SelectFieldProps { id: "filter-kind", label: t(lang, D::ColKind), value: chosen.1.map_or("", |k| k.as_str()), options: filter_options(lang, ArrangementKind::ALL, ArrangementKind::as_str, T::Kind), onchange: on_kind })) }
                 <button type="submit" class="button primary" id="filter-apply">{ t(lang, D::FilterApply) }</button>
             </form>
             { body }

@@ -4,6 +4,8 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::arrangements::CreateArrangementRequest;
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api;
@@ -26,7 +28,7 @@ pub fn NewDossierPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     let navigator = use_navigator();
-    let save = use_state(SaveState::default);
+    let save = use_value(SaveState::default);
     use_focus_main_heading();
 
     let Some(session) = &app.session else {
@@ -55,7 +57,7 @@ pub fn NewDossierPage() -> Html {
                 proposal: parsed.proposal,
             };
             let (app, save, token, navigator) = (app.clone(), save.clone(), token.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::create_arrangement(&token, &request).await {
                     Ok(created) => {
                         if let Some(navigator) = &navigator {

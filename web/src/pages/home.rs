@@ -11,6 +11,8 @@ mod swv_admin;
 use arrangeer_shared::Role;
 
 use yew::prelude::*;
+
+use crate::hooks::use_effect_on;
 use yew_router::prelude::*;
 
 use crate::api::{self, ClientError};
@@ -30,9 +32,9 @@ pub fn HomePage() -> Html {
     {
         let app = app.clone();
         let token = app.session.as_ref().map(|s| s.token.clone());
-        use_effect_with(token, move |token| {
+        use_effect_on(token, move |token| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     match api::me(&token).await {
                         Ok(user) => {
                             // the stored session carries the tokens of a refresh along the way;

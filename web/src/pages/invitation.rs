@@ -4,11 +4,13 @@
 
 use arrangeer_shared::api::invitations::AcceptInvitationRequest;
 use yew::prelude::*;
+
+use crate::hooks::{ValueHandle, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{ClientError, opps as api};
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::{error_message, focus_by_id, use_focus_main_heading};
 use crate::i18n::{J, T, t};
 use crate::session::{Action, Session, use_app};
@@ -36,13 +38,13 @@ pub fn InvitationPage() -> Html {
     let lang = app.lang;
     use_focus_main_heading();
     let navigator = use_navigator();
-    let token = use_state(token_from_location);
-    let password = use_state(String::new);
-    let repeat = use_state(String::new);
-    let password_error = use_state(|| None::<AttrValue>);
-    let repeat_error = use_state(|| None::<AttrValue>);
-    let problem = use_state(|| None::<Problem>);
-    let busy = use_state(|| false);
+    let token = use_value(token_from_location);
+    let password = use_value(String::new);
+    let repeat = use_value(String::new);
+    let password_error = use_value(|| None::<AttrValue>);
+    let repeat_error = use_value(|| None::<AttrValue>);
+    let problem = use_value(|| None::<Problem>);
+    let busy = use_value(|| false);
 
     let onsubmit = {
         let (token, password, repeat, password_error, repeat_error, problem, busy) = (
@@ -70,7 +72,7 @@ pub fn InvitationPage() -> Html {
             let body = AcceptInvitationRequest { token: link_token, password: (*password).clone() };
             let (password_error, problem, busy, app, navigator) =
                 (password_error.clone(), problem.clone(), busy.clone(), app.clone(), navigator.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::accept_invitation(&body).await {
                     Ok(login) => {
                         app.dispatch(Action::LoggedIn(Box::new(Session {
@@ -107,7 +109,7 @@ pub fn InvitationPage() -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };
@@ -140,13 +142,8 @@ pub fn InvitationPage() -> Html {
                 { problem_box }
                 if !matches!(*problem, Some(Problem::Used | Problem::Expired)) {
                     <form id="invitation-form" novalidate=true {onsubmit}>
-                        <TextField id="invitation-password" label={t(lang, T::Password)} input_type="password"
-                            autocomplete={Some(AttrValue::from("new-password"))} required=true value={(*password).clone()}
-                            hint={Some(AttrValue::from(t(lang, J::PasswordHint)))} error={(*password_error).clone()}
-                            oninput={set(&password)} />
-                        <TextField id="invitation-repeat" label={t(lang, J::PasswordRepeat)} input_type="password"
-                            autocomplete={Some(AttrValue::from("new-password"))} required=true value={(*repeat).clone()}
-                            error={(*repeat_error).clone()} oninput={set(&repeat)} />
+                        { text_field(&yew::props!(TextFieldProps { id: "invitation-password", label: t(lang, T::Password), input_type: "password", autocomplete: Some(AttrValue::from("new-password")), required: true, value: (*password).clone(), hint: Some(AttrValue::from(t(lang, J::PasswordHint))), error: (*password_error).clone(), oninput: set(&password) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: "invitation-repeat", label: t(lang, J::PasswordRepeat), input_type: "password", autocomplete: Some(AttrValue::from("new-password")), required: true, value: (*repeat).clone(), error: (*repeat_error).clone(), oninput: set(&repeat) })) }
                         <button type="submit" class="button primary" id="invitation-submit" disabled={*busy}>
                             { t(lang, J::SetPassword) }
                         </button>

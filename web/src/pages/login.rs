@@ -3,6 +3,8 @@
 use arrangeer_shared::api::auth::LoginRequest;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use arrangeer_shared::api::auth::LoginResponse;
@@ -49,7 +51,7 @@ fn is_problem(p: &arrangeer_shared::api::problem::Problem, slug: &str) -> bool {
 pub fn LoginPage() -> Html {
     let app = use_app();
     let lang = app.lang;
-    let form = use_state(FormState::default);
+    let form = use_value(FormState::default);
     use_focus_main_heading();
 
     if app.session.is_some() {
@@ -89,7 +91,7 @@ pub fn LoginPage() -> Html {
             form.set(FormState { busy: true, enrollment_error: None, ..current.clone() });
             let form = form.clone();
             let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::totp::confirm(&token, &code).await {
                     Ok(status) if status.session.is_some() => {
                         if let Some(session) = status.session {
@@ -129,7 +131,7 @@ pub fn LoginPage() -> Html {
             form.set(FormState { busy: true, error: None, ..current.clone() });
             let form = form.clone();
             let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let request = LoginRequest {
                     email: current.email.clone(),
                     password: current.password.clone(),

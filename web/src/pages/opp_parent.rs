@@ -4,11 +4,13 @@
 use arrangeer_shared::api::opps::{ConsentDecision, ConsentRequest, ConsentResponse, OppResponse};
 use arrangeer_shared::ids::UserId;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::{self, ClientError};
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{Lang, O, t};
@@ -28,14 +30,14 @@ pub fn ParentOppPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let plans = use_state(|| None::<Result<Vec<OppResponse>, ClientError>>);
+    let plans = use_value(|| None::<Result<Vec<OppResponse>, ClientError>>);
     let token = app.session.as_ref().map(|s| s.token.clone());
-    let reload = use_state(|| 0u32);
+    let reload = use_value(|| 0u32);
     {
         let (app, plans) = (app.clone(), plans.clone());
-        use_effect_with((token.clone(), *reload), move |(token, _)| {
+        use_effect_on((token.clone(), *reload), move |(token, _)| {
             if let Some(token) = token.clone() {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let loaded = load_plans(&token).await;
                     if let Err(err) = &loaded {
                         expire_on_401(&app, err);
@@ -49,7 +51,9 @@ pub fn ParentOppPage() -> Html {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
     let body = match &*plans {
-        None => html! { <crate::components::feedback::Loading lang={lang} /> },
+        None => {
+            html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } }
+        }
         Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
         Some(Ok(list)) if list.is_empty() => html! { <p id="no-plans">{ t(lang, O::NoPlans) }</p> },
         Some(Ok(list)) => html! {
@@ -136,11 +140,11 @@ struct ConsentProps {
 #[component]
 fn ConsentForm(props: &ConsentProps) -> Html {
     let lang = props.lang;
-    let choice = use_state(|| None::<ConsentDecision>);
-    let view = use_state(String::new);
-    let busy = use_state(|| false);
-    let problem = use_state(|| None::<String>);
-    let recorded = use_state(|| None::<ConsentResponse>);
+    let choice = use_value(|| None::<ConsentDecision>);
+    let view = use_value(String::new);
+    let busy = use_value(|| false);
+    let problem = use_value(|| None::<String>);
+    let recorded = use_value(|| None::<ConsentResponse>);
     let Some(version) = props.opp.published.clone() else { return html! {} };
     let mine = version.consent.guardians.iter().find(|g| g.guardian_id == props.me).and_then(|g| g.decision);
     let current = recorded.as_ref().map(|r| r.decision).or(mine);
@@ -160,7 +164,7 @@ fn ConsentForm(props: &ConsentProps) -> Html {
                 (busy.clone(), problem.clone(), recorded.clone(), token.clone());
             busy.set(true);
             problem.set(None);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::give_consent(&token, id, number, &body).await {
                     Ok(answer) => recorded.set(Some(answer)),
                     Err(err) => problem.set(Some(error_message(lang, &err))),
@@ -227,8 +231,7 @@ fn ConsentForm(props: &ConsentProps) -> Html {
                             <label for="consent-disagree">{ t(lang, O::Disagree) }</label>
                         </div>
                     </fieldset>
-                    <TextField id="consent-view" label={t(lang, O::ViewLabel)} hint={Some(AttrValue::from(t(lang, O::ViewHint)))}
-                        value={(*view).clone()} multiline=true oninput={{ let view = view.clone(); Callback::from(move |v| view.set(v)) }} />
+                    { text_field(&yew::props!(TextFieldProps { id: "consent-view", label: t(lang, O::ViewLabel), hint: Some(AttrValue::from(t(lang, O::ViewHint))), value: (*view).clone(), multiline: true, oninput: { let view = view.clone(); Callback::from(move |v| view.set(v)) } })) }
                     <button type="submit" class="button primary" id="consent-submit" disabled={*busy}>
                         { t(lang, O::SendAnswer) }
                     </button>

@@ -5,6 +5,8 @@ use arrangeer_shared::api::opps::OppSummary;
 use arrangeer_shared::api::pupils::PupilRef;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api;
 use crate::app::Route;
 use crate::components::AppLink;
@@ -25,12 +27,12 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
     let role = use_app().session.as_ref().map(|s| s.user.role);
     let school = role == Some(arrangeer_shared::Role::School);
     type Plans = Result<Vec<(PupilRef, Option<OppSummary>)>, crate::api::ClientError>;
-    let plans = use_state(|| None::<Plans>);
+    let plans = use_value(|| None::<Plans>);
     {
         let plans = plans.clone();
-        use_effect_with((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
+        use_effect_on((props.token.clone(), props.pupils.clone()), move |(token, pupils)| {
             let (token, pupils) = (token.to_string(), pupils.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let found = async {
                     let mut found = Vec::new();
                     for pupil in pupils {
@@ -45,11 +47,16 @@ pub fn OppConsentStatus(props: &OppStatusProps) -> Html {
         });
     }
     let list = match &*plans {
-        None => return section(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        None => {
+            return section(
+                lang,
+                html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
+            );
+        }
         Some(Err(err)) => {
             return section(
                 lang,
-                html! { <crate::components::feedback::ErrorBox lang={lang} error={err.clone()} /> },
+                html! { { crate::components::feedback::error_box(&yew::props!(crate::components::feedback::ErrorBoxProps { lang: lang, error: err.clone() })) } },
             );
         }
         Some(Ok(list)) => list,

@@ -4,11 +4,13 @@ use arrangeer_shared::Role;
 use arrangeer_shared::api::payments::{PaymentAmounts, PaymentsResponse};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
 use crate::app::Route;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::live_findings::today;
 use crate::components::{error_message, expire_on_401, use_focus_main_heading};
 use crate::format;
@@ -78,22 +80,22 @@ pub fn PaymentsPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let year_text = use_state(|| {
+    let year_text = use_value(|| {
         use chrono::Datelike;
         today().year().to_string()
     });
-    let year = use_state(|| None::<i32>);
-    let report = use_state(|| None::<Result<PaymentsResponse, ClientError>>);
-    let year_error = use_state(|| false);
-    let csv_error = use_state(|| None::<ClientError>);
+    let year = use_value(|| None::<i32>);
+    let report = use_value(|| None::<Result<PaymentsResponse, ClientError>>);
+    let year_error = use_value(|| false);
+    let csv_error = use_value(|| None::<ClientError>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, report, token) = (app.clone(), report.clone(), token.clone());
         let first = year_text.parse::<i32>().ok();
-        use_effect_with(*year, move |chosen| {
+        use_effect_on(*year, move |chosen| {
             if let (Some(token), Some(y)) = (token, chosen.or(first)) {
                 report.set(None);
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result = crate::api::rules::payments(&token, y).await;
                     if let Err(err) = &result {
                         expire_on_401(&app, err);
@@ -134,7 +136,7 @@ pub fn PaymentsPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             let Some(Ok(shown)) = &*report else { return };
             let (token, y, csv_error) = (token.clone(), shown.year, csv_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match crate::api::rules::payments_csv(&token, y).await {
                     Ok(text) => {
                         csv_error.set(None);
@@ -151,13 +153,11 @@ pub fn PaymentsPage() -> Html {
             <h1 id="main-heading" tabindex="-1">{ t(lang, R::PaymentsTitle) }</h1>
             <p>{ t(lang, R::PaymentsIntro) }</p>
             <form id="payments-form" class="inline-form" {onsubmit} novalidate=true>
-                <TextField id="payments-year" label={t(lang, R::PaymentsYear)} inputmode="numeric"
-                    value={(*year_text).clone()} oninput={on_year} class="short"
-                    error={year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber)))} />
+                { text_field(&yew::props!(TextFieldProps { id: "payments-year", label: t(lang, R::PaymentsYear), inputmode: "numeric", value: (*year_text).clone(), oninput: on_year, class: "short", error: year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber))) })) }
                 <button type="submit" class="button primary" id="payments-show">{ t(lang, R::PaymentsShow) }</button>
             </form>
             { match &*report {
-                None => html! { <crate::components::feedback::Loading lang={lang} /> },
+                None => html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
                 Some(Err(err)) => html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> },
                 Some(Ok(r)) => html! {
                     <>

@@ -11,11 +11,13 @@ use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::money::{Cents, Minutes, PaymentScheme};
 use arrangeer_shared::policy::{Policy, RuleSet};
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
 use crate::app::Route;
-use crate::components::fields::{ErrorSummary, SummaryItem, TextField};
+use crate::components::fields::{ErrorSummaryProps, SummaryItem, TextFieldProps, error_summary, text_field};
 use crate::components::{error_message, expire_on_401, focus_by_id, use_focus_main_heading};
 use crate::format;
 use crate::i18n::{Lang, R, T, t};
@@ -233,19 +235,19 @@ pub fn PolicyEditorPage() -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let loaded = use_state(|| None::<Result<PolicyResponse, ClientError>>);
-    let texts = use_state(BTreeMap::<String, String>::new);
-    let errors = use_state(Vec::<FieldError>::new);
-    let notice = use_state(|| Notice::None);
-    let busy = use_state(|| false);
-    let reload = use_state(|| 0u32);
+    let loaded = use_value(|| None::<Result<PolicyResponse, ClientError>>);
+    let texts = use_value(BTreeMap::<String, String>::new);
+    let errors = use_value(Vec::<FieldError>::new);
+    let notice = use_value(|| Notice::None);
+    let busy = use_value(|| false);
+    let reload = use_value(|| 0u32);
     let session = app.session.clone();
 
     {
         let (app, loaded, texts, session) = (app.clone(), loaded.clone(), texts.clone(), session.clone());
-        use_effect_with(*reload, move |_| {
+        use_effect_on(*reload, move |_| {
             if let Some(session) = session {
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let result =
                         crate::api::rules::get_policy(&session.token, session.user.partnership.id).await;
                     match &result {
@@ -257,7 +259,7 @@ pub fn PolicyEditorPage() -> Html {
             }
         });
     }
-    use_effect_with((*errors).clone(), |errors| {
+    use_effect_on((*errors).clone(), |errors| {
         if !errors.is_empty() {
             focus_by_id("error-summary");
         }
@@ -273,7 +275,12 @@ pub fn PolicyEditorPage() -> Html {
         };
     }
     let current = match &*loaded {
-        None => return page(lang, html! { <crate::components::feedback::Loading lang={lang} /> }),
+        None => {
+            return page(
+                lang,
+                html! { { crate::components::feedback::loading(&yew::props!(crate::components::feedback::LoadingProps { lang: lang })) } },
+            );
+        }
         Some(Err(err)) => {
             return page(lang, html! { <p class="error-box" role="alert">{ error_message(lang, err) }</p> });
         }
@@ -312,7 +319,7 @@ pub fn PolicyEditorPage() -> Html {
                 token.clone(),
                 current.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let result =
                     crate::api::rules::replace_policy(&token, current.partnership_id, current.version, &next)
                         .await;
@@ -380,9 +387,7 @@ pub fn PolicyEditorPage() -> Html {
                     })
                 };
                 html! {
-                    <TextField id={field_id(kind, rule)} label={t(lang, rule.label)} value={value}
-                        inputmode={AttrValue::Static(match rule.unit { Unit::Whole => "numeric", _ => "decimal" })}
-                        {oninput} error={error_at(&field)} class="short" />
+                    { text_field(&yew::props!(TextFieldProps { id: field_id(kind, rule), label: t(lang, rule.label), value: value, inputmode: AttrValue::Static(match rule.unit { Unit::Whole => "numeric", _ => "decimal" }), oninput: oninput, error: error_at(&field), class: "short" })) }
                 }
             })
             .collect();
@@ -416,7 +421,7 @@ pub fn PolicyEditorPage() -> Html {
                     },
                 } }
                 <form id="policy-form" class="stacked" {onsubmit} novalidate=true>
-                    <ErrorSummary title={t(lang, R::PolicyErrors)} items={summary} />
+                    { error_summary(&yew::props!(ErrorSummaryProps { title: t(lang, R::PolicyErrors), items: summary })) }
                     { for sets }
                     <div class="form-actions">
                         <button type="submit" class="button primary" id="policy-save" disabled={*busy}>

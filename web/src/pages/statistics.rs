@@ -4,12 +4,14 @@
 use arrangeer_shared::Role;
 use arrangeer_shared::api::exports::ExportFormat;
 use yew::prelude::*;
+
+use crate::hooks::use_value;
 use yew_router::prelude::*;
 
 use crate::api::ClientError;
 use crate::app::Route;
 use crate::components::charts::download_bytes;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::components::live_findings::today;
 use crate::components::statistics_overview::StatisticsOverview;
 use crate::components::{error_message, use_focus_main_heading};
@@ -25,10 +27,10 @@ pub fn StatisticsPage() -> Html {
         use chrono::Datelike;
         today().year()
     };
-    let year_text = use_state(|| this_year.to_string());
-    let year = use_state(|| this_year);
-    let year_error = use_state(|| false);
-    let export_error = use_state(|| None::<ClientError>);
+    let year_text = use_value(|| this_year.to_string());
+    let year = use_value(|| this_year);
+    let year_error = use_value(|| false);
+    let export_error = use_value(|| None::<ClientError>);
     let Some(session) = &app.session else {
         return html! { <Redirect<Route> to={Route::Login} /> };
     };
@@ -59,7 +61,7 @@ pub fn StatisticsPage() -> Html {
         let (token, year, export_error) = (session.token.clone(), *year, export_error.clone());
         Callback::from(move |_: MouseEvent| {
             let (token, export_error) = (token.clone(), export_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let query = if with_year { vec![("year", year.to_string())] } else { Vec::new() };
                 match crate::api::statistics::export_file(&token, what, format, &query).await {
                     Ok(bytes) => {
@@ -78,9 +80,7 @@ pub fn StatisticsPage() -> Html {
             <h1 id="main-heading" tabindex="-1">{ t(lang, St::Title) }</h1>
             <p>{ t(lang, St::Intro) }</p>
             <form id="statistics-form" class="inline-form" {onsubmit} novalidate=true>
-                <TextField id="statistics-year" label={t(lang, St::Year)} inputmode="numeric"
-                    value={(*year_text).clone()} oninput={on_year} class="short"
-                    error={year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber)))} />
+                { text_field(&yew::props!(TextFieldProps { id: "statistics-year", label: t(lang, St::Year), inputmode: "numeric", value: (*year_text).clone(), oninput: on_year, class: "short", error: year_error.then(|| AttrValue::from(t(lang, R::PolicyInvalidNumber))) })) }
                 <button type="submit" class="button primary" id="statistics-show">{ t(lang, St::Show) }</button>
             </form>
             <StatisticsOverview year={*year} />

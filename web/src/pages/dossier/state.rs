@@ -158,7 +158,7 @@ pub type Handle = UseReducerHandle<DossierState>;
 
 /// Loads the dossier and its history.
 pub fn load(app: AppContext, state: Handle, token: String, id: ArrangementId, reset: bool) {
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::spawn(async move {
         let loaded = async {
             let arrangement = api::get_arrangement(&token, id).await?;
             let history = api::arrangement_history(&token, id).await?;
@@ -186,7 +186,7 @@ pub fn act(
     body: ActionRequest,
 ) {
     state.dispatch(Msg::Acting);
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::spawn(async move {
         let done = async {
             let arrangement = api::take_action(&token, id, action, &body).await?;
             let history = api::arrangement_history(&token, id).await?;
@@ -217,7 +217,7 @@ pub fn save(app: AppContext, state: Handle, token: String, current: &Arrangement
         proposal: parsed.proposal,
     };
     state.dispatch(Msg::Saving);
-    wasm_bindgen_futures::spawn_local(async move {
+    crate::spawn(async move {
         let saved = async {
             let arrangement = api::update_arrangement(&token, id, version, &body).await?;
             let history = api::arrangement_history(&token, id).await?;

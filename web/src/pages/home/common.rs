@@ -45,8 +45,7 @@ pub struct PanelProps {
 }
 
 /// One block of a start page: a `<section>` named by its `<h2>`.
-#[component]
-pub fn Panel(props: &PanelProps) -> Html {
+pub fn panel(props: &PanelProps) -> Html {
     let heading = format!("{}-heading", props.id);
     html! {
         <section class="card panel" id={props.id.clone()} aria-labelledby={heading.clone()}>

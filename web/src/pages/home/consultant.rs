@@ -10,7 +10,7 @@ use arrangeer_shared::ids::UserId;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
 
-use super::common::{Panel, deadline_list, dossier_link};
+use super::common::{PanelProps, deadline_list, dossier_link, panel};
 use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::AppLink;
@@ -66,7 +66,7 @@ pub fn ConsultantDashboard(props: &Props) -> Html {
         let mine: Vec<DeadlineResponse> = d.deadlines.iter().filter(|x| x.mine).cloned().collect();
         html! {
             <div class="dashboard" id="dashboard-consultant">
-                <Panel id="review-queue" title={t(lang, U::ReviewQueueHeading)}>
+                { panel(&yew::props!(PanelProps { id: "review-queue", title: t(lang, U::ReviewQueueHeading), children: html! { <>
                     if queue.is_empty() && decisions.is_empty() {
                         <p class="empty" id="review-queue-empty">{ t(lang, U::NothingToReview) }</p>
                     } else {
@@ -75,8 +75,8 @@ pub fn ConsultantDashboard(props: &Props) -> Html {
                             { for decisions.iter().map(|a| dossier_link(lang, a, Some(t(lang, U::NextDecide).to_owned()))) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="caseload" title={t(lang, U::CaseloadHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "caseload", title: t(lang, U::CaseloadHeading), children: html! { <>
                     if d.schools.is_empty() {
                         <p class="empty" id="caseload-empty">{ t(lang, U::NoCaseload) }</p>
                     } else {
@@ -103,11 +103,11 @@ pub fn ConsultantDashboard(props: &Props) -> Html {
                             </tbody>
                         </table>
                     }
-                </Panel>
-                <Panel id="my-deadlines" title={t(lang, U::MyDeadlinesHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "my-deadlines", title: t(lang, U::MyDeadlinesHeading), children: html! { <>
                     { deadline_list(lang, "my-deadlines", &mine, U::NoDeadlines) }
-                </Panel>
-                <Panel id="evaluations-to-attend" title={t(lang, U::EvaluationsHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "evaluations-to-attend", title: t(lang, U::EvaluationsHeading), children: html! { <>
                     if d.evaluations.is_empty() {
                         <p class="empty" id="evaluations-to-attend-empty">{ t(lang, U::NoEvaluations) }</p>
                     } else {
@@ -122,7 +122,7 @@ pub fn ConsultantDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
+                </> } })) }
             </div>
         }
     })

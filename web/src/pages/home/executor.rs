@@ -6,7 +6,7 @@ use arrangeer_shared::api::quotes::ReportResponse;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
 
-use super::common::{Panel, dossier_link, status_groups};
+use super::common::{PanelProps, dossier_link, panel, status_groups};
 use crate::api::{self, ClientError};
 use crate::components::feedback::use_remote;
 use crate::format;
@@ -54,7 +54,7 @@ pub fn ExecutorDashboard(props: &Props) -> Html {
     data.view(lang, &retry, |d| {
         html! {
             <div class="dashboard" id="dashboard-executor">
-                <Panel id="quotes-to-write" title={t(lang, U::QuotesHeading)}>
+                { panel(&yew::props!(PanelProps { id: "quotes-to-write", title: t(lang, U::QuotesHeading), children: html! { <>
                     if d.quotes_to_write.is_empty() {
                         <p class="empty" id="quotes-to-write-empty">{ t(lang, U::NoQuotes) }</p>
                     } else {
@@ -62,8 +62,8 @@ pub fn ExecutorDashboard(props: &Props) -> Html {
                             { for d.quotes_to_write.iter().map(|a| dossier_link(lang, a, Some(t(lang, U::WriteQuote).to_owned()))) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="reports-due" title={t(lang, U::ReportsHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "reports-due", title: t(lang, U::ReportsHeading), children: html! { <>
                     if d.reports.is_empty() {
                         <p class="empty" id="reports-due-empty">{ t(lang, U::NoReports) }</p>
                     } else {
@@ -77,10 +77,10 @@ pub fn ExecutorDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="assignments" title={t(lang, U::AssignmentsHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "assignments", title: t(lang, U::AssignmentsHeading), children: html! { <>
                     { status_groups(lang, &d.dossiers) }
-                </Panel>
+                </> } })) }
             </div>
         }
     })

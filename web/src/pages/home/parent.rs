@@ -6,7 +6,7 @@ use arrangeer_shared::api::opps::{ConsentDecision, OppResponse};
 use arrangeer_shared::ids::UserId;
 use yew::prelude::*;
 
-use super::common::{Panel, dossier_list};
+use super::common::{PanelProps, dossier_list, panel};
 use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::AppLink;
@@ -58,7 +58,7 @@ pub fn ParentDashboard(props: &Props) -> Html {
             d.plans.iter().filter(|p| p.published.is_some() && my_answer(p, me).is_none()).collect();
         html! {
             <div class="dashboard" id="dashboard-parent">
-                <Panel id="asked-of-me" title={t(lang, U::AskedOfMeHeading)}>
+                { panel(&yew::props!(PanelProps { id: "asked-of-me", title: t(lang, U::AskedOfMeHeading), children: html! { <>
                     if asked.is_empty() {
                         <p class="empty" id="asked-of-me-empty">{ t(lang, U::NothingAsked) }</p>
                     } else {
@@ -74,8 +74,8 @@ pub fn ParentDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="my-child" title={t(lang, U::MyChildHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "my-child", title: t(lang, U::MyChildHeading), children: html! { <>
                     if d.plans.is_empty() {
                         <p class="empty" id="my-child-empty">{ t(lang, U::NoPlanYet) }</p>
                     } else {
@@ -93,10 +93,10 @@ pub fn ParentDashboard(props: &Props) -> Html {
                         </ul>
                         <p><AppLink to={Route::MyChild} id="dash-my-child-link">{ t(lang, U::ReadPlan) }</AppLink></p>
                     }
-                </Panel>
-                <Panel id="child-dossiers" title={t(lang, U::ChildDossiersHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "child-dossiers", title: t(lang, U::ChildDossiersHeading), children: html! { <>
                     { dossier_list(lang, "child-dossiers", &d.dossiers, U::NoDossiers) }
-                </Panel>
+                </> } })) }
             </div>
         }
     })

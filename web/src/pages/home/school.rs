@@ -7,7 +7,7 @@ use arrangeer_shared::api::opps::{ConsentStatus, OppSummary};
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
 
-use super::common::{Panel, deadline_list, dossier_link, status_groups};
+use super::common::{PanelProps, deadline_list, dossier_link, panel, status_groups};
 use crate::api::{self, ClientError};
 use crate::components::feedback::use_remote;
 use crate::components::timeline::next_move;
@@ -58,7 +58,7 @@ pub fn SchoolDashboard(props: &Props) -> Html {
             d.plans.iter().filter(|p| p.consent_status != Some(ConsentStatus::Given)).collect();
         html! {
             <div class="dashboard" id="dashboard-school">
-                <Panel id="todo" title={t(lang, U::TodoHeading)}>
+                { panel(&yew::props!(PanelProps { id: "todo", title: t(lang, U::TodoHeading), children: html! { <>
                     if todo.is_empty() {
                         <p class="empty" id="todo-empty">{ t(lang, U::NothingWaiting) }</p>
                     } else {
@@ -69,14 +69,14 @@ pub fn SchoolDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="dossiers-by-status" title={t(lang, U::ByStatusHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "dossiers-by-status", title: t(lang, U::ByStatusHeading), children: html! { <>
                     { status_groups(lang, &d.dossiers) }
-                </Panel>
-                <Panel id="my-deadlines" title={t(lang, U::MyDeadlinesHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "my-deadlines", title: t(lang, U::MyDeadlinesHeading), children: html! { <>
                     { deadline_list(lang, "my-deadlines", &mine, U::NoDeadlines) }
-                </Panel>
-                <Panel id="consent-pending" title={t(lang, U::ConsentHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "consent-pending", title: t(lang, U::ConsentHeading), children: html! { <>
                     if open_consent.is_empty() {
                         <p class="empty" id="consent-pending-empty">{ t(lang, U::NoConsentOpen) }</p>
                     } else {
@@ -90,7 +90,7 @@ pub fn SchoolDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
+                </> } })) }
             </div>
         }
     })

@@ -9,7 +9,7 @@ use arrangeer_shared::deadlines::DeadlineKind;
 use arrangeer_shared::workflow::Status;
 use yew::prelude::*;
 
-use super::common::{Panel, deadline_list, dossier_link};
+use super::common::{PanelProps, deadline_list, dossier_link, panel};
 use crate::api::{self, ClientError};
 use crate::app::Route;
 use crate::components::AppLink;
@@ -60,7 +60,7 @@ pub fn SwvAdminDashboard(props: &Props) -> Html {
         let total = &d.payments.total;
         html! {
             <div class="dashboard" id="dashboard-swv-admin">
-                <Panel id="decisions" title={t(lang, U::DecisionsHeading)}>
+                { panel(&yew::props!(PanelProps { id: "decisions", title: t(lang, U::DecisionsHeading), children: html! { <>
                     if decisions.is_empty() {
                         <p class="empty" id="decisions-empty">{ t(lang, U::NoDecisions) }</p>
                     } else {
@@ -73,11 +73,11 @@ pub fn SwvAdminDashboard(props: &Props) -> Html {
                             }) }
                         </ul>
                     }
-                </Panel>
-                <Panel id="overdue" title={t(lang, U::OverdueHeading)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "overdue", title: t(lang, U::OverdueHeading), children: html! { <>
                     { deadline_list(lang, "overdue", &overdue, U::NothingOverdue) }
-                </Panel>
-                <Panel id="money-this-year" title={format!("{} {}", t(lang, U::MoneyHeading), d.payments.year)}>
+                </> } })) }
+                { panel(&yew::props!(PanelProps { id: "money-this-year", title: format!("{} {}", t(lang, U::MoneyHeading), d.payments.year), children: html! { <>
                     <dl class="facts" id="money-facts">
                         <dt>{ t(lang, R::ColGranted) }</dt>
                         <dd id="money-granted">{ format::money(total.granted_cents) }</dd>
@@ -89,7 +89,7 @@ pub fn SwvAdminDashboard(props: &Props) -> Html {
                         <dd id="money-boards">{ d.payments.boards.iter().filter(|b| b.arrangements > 0).count().to_string() }</dd>
                     </dl>
                     <p><AppLink to={Route::Payments} id="dash-payments-link">{ t(lang, U::ToPayments) }</AppLink></p>
-                </Panel>
+                </> } })) }
                 // this year's statistics as charts, each with its table and CSV
                 <section id="dashboard-charts" class="card panel" aria-labelledby="dashboard-charts-title">
                     <h2 id="dashboard-charts-title">{ t(lang, St::Title) }</h2>

@@ -8,11 +8,13 @@ use arrangeer_shared::ids::{GoalId, OppId};
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use super::field_error;
 use crate::api::{ClientError, opps as api};
-use crate::components::checkbox::Checkbox;
+use crate::components::checkbox::{CheckboxProps, checkbox};
 use crate::components::error_message;
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::format;
 use crate::i18n::{E, Lang, O, T, t};
 
@@ -29,13 +31,13 @@ pub struct EvaluationsProps {
 #[component]
 pub fn GoalEvaluations(props: &EvaluationsProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<GoalEvaluationResponse>, ClientError>>);
-    let refresh = use_state(|| 0u32);
+    let list = use_value(|| None::<Result<Vec<GoalEvaluationResponse>, ClientError>>);
+    let refresh = use_value(|| 0u32);
     {
         let list = list.clone();
-        use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 list.set(Some(api::list_goal_evaluations(&token, opp).await));
             });
         });
@@ -104,12 +106,12 @@ struct FormProps {
 #[component]
 fn EvaluationForm(props: &FormProps) -> Html {
     let lang = props.lang;
-    let result = use_state(|| GoalResult::Achieved);
-    let (note, date) = (use_state(String::new), use_state(String::new));
-    let with_parents = use_state(|| false);
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let saved = use_state(|| false);
+    let result = use_value(|| GoalResult::Achieved);
+    let (note, date) = (use_value(String::new), use_value(String::new));
+    let with_parents = use_value(|| false);
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let saved = use_value(|| false);
     let i = props.index;
     let onsubmit = {
         let (result, note, date, with_parents, errors, problem, saved) = (
@@ -126,7 +128,7 @@ fn EvaluationForm(props: &FormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             saved.set(false);
-            let Ok(evaluated_on) = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") else {
+            let Ok(evaluated_on) = date.trim().parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("evaluatedOn", "invalid_date", "choose a date")]);
                 return;
             };
@@ -146,7 +148,7 @@ fn EvaluationForm(props: &FormProps) -> Html {
                 token.clone(),
                 on_saved.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::evaluate_goal(&token, opp, &body).await {
                     Ok(_) => {
                         note.set(String::new());
@@ -173,18 +175,13 @@ fn EvaluationForm(props: &FormProps) -> Html {
         <form class="opp-eval-form" id={id("form")} novalidate=true {onsubmit} aria-labelledby={id("heading")}>
             <h4 id={id("heading")}>{ format!("{} ({} {})", t(lang, E::AddEvaluation), t(lang, E::Goal).to_lowercase(), i + 1) }</h4>
             <div class="field-row">
-                <SelectField id={id("result")} label={t(lang, E::Result)} value={result.as_str()} options={options}
-                    onchange={{ let result = result.clone(); Callback::from(move |v: String| {
+                { select_field(&yew::props!(SelectFieldProps { id: id("result"), label: t(lang, E::Result), value: result.as_str(), options: options, onchange: { let result = result.clone(); Callback::from(move |v: String| {
                         if let Some(r) = GoalResult::parse(&v) { result.set(r); }
-                    }) }} />
-                <TextField id={id("date")} label={t(lang, E::EvaluatedOn)} input_type="date" class="short" required=true
-                    value={(*date).clone()} error={field_error(lang, &errors, "evaluatedOn")}
-                    oninput={{ let date = date.clone(); Callback::from(move |v| date.set(v)) }} />
+                    }) } })) }
+                { text_field(&yew::props!(TextFieldProps { id: id("date"), label: t(lang, E::EvaluatedOn), input_type: "date", class: "short", required: true, value: (*date).clone(), error: field_error(lang, &errors, "evaluatedOn"), oninput: { let date = date.clone(); Callback::from(move |v| date.set(v)) } })) }
             </div>
-            <TextField id={id("note")} label={t(lang, E::Note)} multiline=true required=true value={(*note).clone()}
-                error={field_error(lang, &errors, "note")} oninput={{ let note = note.clone(); Callback::from(move |v| note.set(v)) }} />
-            <Checkbox id={id("with-parents")} label={t(lang, E::WithParents)} checked={*with_parents}
-                onchange={{ let w = with_parents.clone(); Callback::from(move |v| w.set(v)) }} />
+            { text_field(&yew::props!(TextFieldProps { id: id("note"), label: t(lang, E::Note), multiline: true, required: true, value: (*note).clone(), error: field_error(lang, &errors, "note"), oninput: { let note = note.clone(); Callback::from(move |v| note.set(v)) } })) }
+            { checkbox(&yew::props!(CheckboxProps { id: id("with-parents"), label: t(lang, E::WithParents), checked: *with_parents, onchange: { let w = with_parents.clone(); Callback::from(move |v| w.set(v)) } })) }
             if let Some(p) = &*problem {
                 <p class="error-box" role="alert">{ p.clone() }</p>
             }

@@ -5,11 +5,13 @@ use arrangeer_shared::api::opps::{OppResponse, UpdateOppRequest};
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
+use crate::hooks::use_value;
+
 use super::field_error;
 use super::lists::{actions_editor, goals_editor};
 use super::values::{FormValues, TEXTS, field_id};
 use crate::api::opps as api;
-use crate::components::fields::{ErrorSummary, SummaryItem, TextField};
+use crate::components::fields::{ErrorSummaryProps, SummaryItem, TextFieldProps, error_summary, text_field};
 use crate::components::{error_message, focus_by_id};
 use crate::i18n::{E, Lang, t};
 
@@ -48,12 +50,12 @@ const LABELS: [(E, Option<E>, bool); 6] = [
 pub fn OppForm(props: &OppFormProps) -> Html {
     let lang = props.lang;
     let initial = props.opp.draft.clone().unwrap_or_default();
-    let values = use_state(|| FormValues::from_content(&initial));
-    let saved_values = use_state(|| FormValues::from_content(&initial));
-    let errors = use_state(Vec::<FieldError>::new);
-    let busy = use_state(|| false);
-    let confirming = use_state(|| false);
-    let outcome = use_state(|| None::<Outcome>);
+    let values = use_value(|| FormValues::from_content(&initial));
+    let saved_values = use_value(|| FormValues::from_content(&initial));
+    let errors = use_value(Vec::<FieldError>::new);
+    let busy = use_value(|| false);
+    let confirming = use_value(|| false);
+    let outcome = use_value(|| None::<Outcome>);
     let dirty = *values != *saved_values;
 
     // save (and then, when asked, publish) the values as they are now
@@ -85,7 +87,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
             let (token, opp, on_changed, on_published) =
                 (token.clone(), opp.clone(), on_changed.clone(), on_published.clone());
             busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let saved = if unchanged && publish {
                     Ok(opp.clone())
                 } else {
@@ -186,7 +188,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
 
     html! {
         <form id="opp-editor" class="opp-editor" novalidate=true {onsubmit} aria-labelledby="opp-plan-heading">
-            <ErrorSummary title={t(lang, E::ErrorsTitle)} items={summary} />
+            { error_summary(&yew::props!(ErrorSummaryProps { title: t(lang, E::ErrorsTitle), items: summary })) }
             <p class="notice" id="opp-draft-state">
                 { t(lang, if props.opp.published.is_none() { E::DraftNotice }
                     else if props.opp.unpublished_changes || dirty { E::UnpublishedChanges } else { E::UpToDate }) }
@@ -194,9 +196,7 @@ pub fn OppForm(props: &OppFormProps) -> Html {
             <section aria-labelledby="opp-perspective-heading">
                 <h3 id="opp-perspective-heading">{ t(lang, E::PerspectiveHeading) }</h3>
                 { for LABELS.iter().zip(TEXTS.iter()).enumerate().map(|(i, ((label, hint, multiline), (wire, id)))| html! {
-                    <TextField id={*id} label={t(lang, *label)} value={values.texts[i].clone()} multiline={*multiline}
-                        hint={hint.map(|h| AttrValue::from(t(lang, h)))}
-                        error={field_error(lang, &errors, &format!("content.{wire}"))} oninput={text_input(i)} />
+                    { text_field(&yew::props!(TextFieldProps { id: *id, label: t(lang, *label), value: values.texts[i].clone(), multiline: *multiline, hint: hint.map(|h| AttrValue::from(t(lang, h))), error: field_error(lang, &errors, &format!("content.{wire}")), oninput: text_input(i) })) }
                 }) }
             </section>
             { goals_editor(lang, &values, &errors) }

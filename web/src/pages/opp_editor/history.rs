@@ -5,6 +5,8 @@ use arrangeer_shared::api::opps::{ConsentResponse, OppVersionResponse};
 use arrangeer_shared::ids::OppId;
 use yew::prelude::*;
 
+use crate::hooks::{use_effect_on, use_value};
+
 use crate::api::{ClientError, opps as api};
 use crate::components::error_message;
 use crate::format;
@@ -32,12 +34,12 @@ async fn load(token: &str, opp: OppId) -> Loaded {
 #[component]
 pub fn OppHistory(props: &HistoryProps) -> Html {
     let lang = props.lang;
-    let loaded = use_state(|| None::<Loaded>);
+    let loaded = use_value(|| None::<Loaded>);
     {
         let loaded = loaded.clone();
-        use_effect_with((props.token.clone(), props.opp, props.refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, props.refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move { loaded.set(Some(load(&token, opp).await)) });
+            crate::spawn(async move { loaded.set(Some(load(&token, opp).await)) });
         });
     }
     let body = match &*loaded {

@@ -5,17 +5,15 @@ use arrangeer_shared::api::opps::GoalDomain;
 use arrangeer_shared::api::problem::FieldError;
 use yew::prelude::*;
 
+use crate::hooks::ValueHandle;
+
 use super::field_error;
 use super::values::{ActionValues, FormValues, GoalValues};
-use crate::components::fields::{SelectField, TextField};
+use crate::components::fields::{SelectFieldProps, TextFieldProps, select_field, text_field};
 use crate::i18n::{E, Lang, O, t};
 
 /// A field's input callback that changes goal `i`.
-fn goal(
-    values: &UseStateHandle<FormValues>,
-    i: usize,
-    change: fn(&mut GoalValues, String),
-) -> Callback<String> {
+fn goal(values: &ValueHandle<FormValues>, i: usize, change: fn(&mut GoalValues, String)) -> Callback<String> {
     let values = values.clone();
     Callback::from(move |v: String| {
         let mut next = (*values).clone();
@@ -28,7 +26,7 @@ fn goal(
 
 /// A field's input callback that changes action row `i`.
 fn action(
-    values: &UseStateHandle<FormValues>,
+    values: &ValueHandle<FormValues>,
     i: usize,
     change: fn(&mut ActionValues, String),
 ) -> Callback<String> {
@@ -50,7 +48,7 @@ fn list_error(lang: Lang, errors: &[FieldError], field: &str, id: &str) -> Html 
 }
 
 /// The goals, each with what, criterion, target date and domain.
-pub fn goals_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[FieldError]) -> Html {
+pub fn goals_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[FieldError]) -> Html {
     let add = {
         let values = values.clone();
         Callback::from(move |_: MouseEvent| {
@@ -88,21 +86,13 @@ pub fn goals_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[F
                 html! {
                     <fieldset class="opp-row" id={format!("opp-goal-{i}")} key={i}>
                         <legend>{ format!("{} {}", t(lang, E::Goal), i + 1) }</legend>
-                        <TextField id={id("description")} label={t(lang, E::GoalDescription)} value={g.description.clone()}
-                            required=true error={err("description")}
-                            oninput={goal(values, i, |g, s| g.description = s)} />
-                        <TextField id={id("criterion")} label={t(lang, E::GoalCriterion)} value={g.criterion.clone()}
-                            hint={Some(AttrValue::from(t(lang, E::GoalCriterionHint)))} error={err("criterion")}
-                            oninput={goal(values, i, |g, s| g.criterion = s)} />
+                        { text_field(&yew::props!(TextFieldProps { id: id("description"), label: t(lang, E::GoalDescription), value: g.description.clone(), required: true, error: err("description"), oninput: goal(values, i, |g, s| g.description = s) })) }
+                        { text_field(&yew::props!(TextFieldProps { id: id("criterion"), label: t(lang, E::GoalCriterion), value: g.criterion.clone(), hint: Some(AttrValue::from(t(lang, E::GoalCriterionHint))), error: err("criterion"), oninput: goal(values, i, |g, s| g.criterion = s) })) }
                         <div class="field-row">
-                            <TextField id={id("target-date")} label={t(lang, E::GoalTargetDate)} input_type="date"
-                                value={g.target_date.clone()} required=true error={err("targetDate")} class="short"
-                                oninput={goal(values, i, |g, s| g.target_date = s)} />
-                            <SelectField id={id("domain")} label={t(lang, E::GoalDomain)} value={g.domain.as_str()}
-                                options={domains.clone()} error={err("domain")}
-                                onchange={goal(values, i, |g, s| {
+                            { text_field(&yew::props!(TextFieldProps { id: id("target-date"), label: t(lang, E::GoalTargetDate), input_type: "date", value: g.target_date.clone(), required: true, error: err("targetDate"), class: "short", oninput: goal(values, i, |g, s| g.target_date = s) })) }
+                            { select_field(&yew::props!(SelectFieldProps { id: id("domain"), label: t(lang, E::GoalDomain), value: g.domain.as_str(), options: domains.clone(), error: err("domain"), onchange: goal(values, i, |g, s| {
                                     if let Some(d) = GoalDomain::parse(&s) { g.domain = d; }
-                                })} />
+                                }) })) }
                         </div>
                         <button type="button" class="button danger" id={format!("opp-remove-goal-{i}")} onclick={remove}>
                             { format!("{} {}", t(lang, E::RemoveGoal), i + 1) }
@@ -116,7 +106,7 @@ pub fn goals_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[F
 }
 
 /// The action part: support, by whom, how often, from–to.
-pub fn actions_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &[FieldError]) -> Html {
+pub fn actions_editor(lang: Lang, values: &ValueHandle<FormValues>, errors: &[FieldError]) -> Html {
     let add = {
         let values = values.clone();
         Callback::from(move |_: MouseEvent| {
@@ -150,23 +140,14 @@ pub fn actions_editor(lang: Lang, values: &UseStateHandle<FormValues>, errors: &
                 html! {
                     <fieldset class="opp-row" id={format!("opp-action-{i}")} key={i}>
                         <legend>{ format!("{} {}", t(lang, E::ActionRow), i + 1) }</legend>
-                        <TextField id={id("support")} label={t(lang, E::Support)} value={r.support.clone()} required=true
-                            multiline=true error={err("support")}
-                            oninput={action(values, i, |r, s| r.support = s)} />
+                        { text_field(&yew::props!(TextFieldProps { id: id("support"), label: t(lang, E::Support), value: r.support.clone(), required: true, multiline: true, error: err("support"), oninput: action(values, i, |r, s| r.support = s) })) }
                         <div class="field-row">
-                            <TextField id={id("by-whom")} label={t(lang, E::ByWhom)} value={r.by_whom.clone()}
-                                error={err("byWhom")} oninput={action(values, i, |r, s| r.by_whom = s)} />
-                            <TextField id={id("frequency")} label={t(lang, E::Frequency)} value={r.frequency.clone()}
-                                hint={Some(AttrValue::from(t(lang, E::FrequencyHint)))} error={err("frequency")}
-                                oninput={action(values, i, |r, s| r.frequency = s)} />
+                            { text_field(&yew::props!(TextFieldProps { id: id("by-whom"), label: t(lang, E::ByWhom), value: r.by_whom.clone(), error: err("byWhom"), oninput: action(values, i, |r, s| r.by_whom = s) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: id("frequency"), label: t(lang, E::Frequency), value: r.frequency.clone(), hint: Some(AttrValue::from(t(lang, E::FrequencyHint))), error: err("frequency"), oninput: action(values, i, |r, s| r.frequency = s) })) }
                         </div>
                         <div class="field-row">
-                            <TextField id={id("starts-on")} label={t(lang, E::StartsOn)} input_type="date" class="short"
-                                value={r.starts_on.clone()} required=true error={err("startsOn")}
-                                oninput={action(values, i, |r, s| r.starts_on = s)} />
-                            <TextField id={id("ends-on")} label={t(lang, E::EndsOn)} input_type="date" class="short"
-                                value={r.ends_on.clone()} required=true error={err("endsOn")}
-                                oninput={action(values, i, |r, s| r.ends_on = s)} />
+                            { text_field(&yew::props!(TextFieldProps { id: id("starts-on"), label: t(lang, E::StartsOn), input_type: "date", class: "short", value: r.starts_on.clone(), required: true, error: err("startsOn"), oninput: action(values, i, |r, s| r.starts_on = s) })) }
+                            { text_field(&yew::props!(TextFieldProps { id: id("ends-on"), label: t(lang, E::EndsOn), input_type: "date", class: "short", value: r.ends_on.clone(), required: true, error: err("endsOn"), oninput: action(values, i, |r, s| r.ends_on = s) })) }
                         </div>
                         <button type="button" class="button danger" id={format!("opp-remove-action-{i}")} onclick={remove}>
                             { format!("{} {}", t(lang, E::RemoveAction), i + 1) }

@@ -7,10 +7,12 @@ use arrangeer_shared::ids::OppId;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::hooks::{ValueHandle, use_effect_on, use_value};
+
 use super::field_error;
 use crate::api::{ClientError, opps as api};
 use crate::components::error_message;
-use crate::components::fields::TextField;
+use crate::components::fields::{TextFieldProps, text_field};
 use crate::format;
 use crate::i18n::{E, Lang, T, t};
 
@@ -25,20 +27,18 @@ pub struct MeetingsProps {
 #[component]
 pub fn OppMeetings(props: &MeetingsProps) -> Html {
     let lang = props.lang;
-    let list = use_state(|| None::<Result<Vec<OppMeetingResponse>, ClientError>>);
-    let refresh = use_state(|| 0u32);
+    let list = use_value(|| None::<Result<Vec<OppMeetingResponse>, ClientError>>);
+    let refresh = use_value(|| 0u32);
     let (held_on, participants, outcome) =
-        (use_state(String::new), use_state(String::new), use_state(String::new));
-    let errors = use_state(Vec::<FieldError>::new);
-    let problem = use_state(|| None::<String>);
-    let saved = use_state(|| false);
+        (use_value(String::new), use_value(String::new), use_value(String::new));
+    let errors = use_value(Vec::<FieldError>::new);
+    let problem = use_value(|| None::<String>);
+    let saved = use_value(|| false);
     {
         let list = list.clone();
-        use_effect_with((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
+        use_effect_on((props.token.clone(), props.opp, *refresh), move |(token, opp, _)| {
             let (token, opp) = (token.to_string(), *opp);
-            wasm_bindgen_futures::spawn_local(async move {
-                list.set(Some(api::list_meetings(&token, opp).await))
-            });
+            crate::spawn(async move { list.set(Some(api::list_meetings(&token, opp).await)) });
         });
     }
     let onsubmit = {
@@ -55,7 +55,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             saved.set(false);
-            let Ok(date) = NaiveDate::parse_from_str(held_on.trim(), "%Y-%m-%d") else {
+            let Ok(date) = held_on.trim().parse::<NaiveDate>() else {
                 errors.set(vec![FieldError::new("heldOn", "invalid_date", "choose a date")]);
                 return;
             };
@@ -79,7 +79,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
                 refresh.clone(),
                 token.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 match api::record_meeting(&token, opp, &body).await {
                     Ok(_) => {
                         for field in [&held_on, &participants, &outcome] {
@@ -98,7 +98,7 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
             });
         })
     };
-    let set = |state: &UseStateHandle<String>| {
+    let set = |state: &ValueHandle<String>| {
         let state = state.clone();
         Callback::from(move |v: String| state.set(v))
     };
@@ -127,14 +127,9 @@ pub fn OppMeetings(props: &MeetingsProps) -> Html {
             if props.writable {
                 <form id="opp-meeting-form" novalidate=true {onsubmit} aria-labelledby="opp-meeting-add-heading">
                     <h3 id="opp-meeting-add-heading">{ t(lang, E::AddMeeting) }</h3>
-                    <TextField id="opp-meeting-held-on" label={t(lang, E::HeldOn)} input_type="date" class="short"
-                        value={(*held_on).clone()} required=true error={field_error(lang, &errors, "heldOn")}
-                        oninput={set(&held_on)} />
-                    <TextField id="opp-meeting-participants" label={t(lang, E::Participants)} multiline=true required=true
-                        hint={Some(AttrValue::from(t(lang, E::ParticipantsHint)))} value={(*participants).clone()}
-                        error={field_error(lang, &errors, "participants")} oninput={set(&participants)} />
-                    <TextField id="opp-meeting-outcome" label={t(lang, E::Outcome)} multiline=true required=true
-                        value={(*outcome).clone()} error={field_error(lang, &errors, "outcome")} oninput={set(&outcome)} />
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-held-on", label: t(lang, E::HeldOn), input_type: "date", class: "short", value: (*held_on).clone(), required: true, error: field_error(lang, &errors, "heldOn"), oninput: set(&held_on) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-participants", label: t(lang, E::Participants), multiline: true, required: true, hint: Some(AttrValue::from(t(lang, E::ParticipantsHint))), value: (*participants).clone(), error: field_error(lang, &errors, "participants"), oninput: set(&participants) })) }
+                    { text_field(&yew::props!(TextFieldProps { id: "opp-meeting-outcome", label: t(lang, E::Outcome), multiline: true, required: true, value: (*outcome).clone(), error: field_error(lang, &errors, "outcome"), oninput: set(&outcome) })) }
                     if let Some(p) = &*problem {
                         <p class="error-box" role="alert">{ p.clone() }</p>
                     }

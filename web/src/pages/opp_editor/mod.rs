@@ -16,6 +16,8 @@ use arrangeer_shared::api::opps::{CreateOppRequest, OppContent, OppResponse};
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::ids::PupilId;
 use yew::prelude::*;
+
+use crate::hooks::{use_effect_on, use_value};
 use yew_router::prelude::*;
 
 use self::evaluations::GoalEvaluations;
@@ -65,18 +67,18 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
     let app = use_app();
     let lang = app.lang;
     use_focus_main_heading();
-    let plan = use_state(|| None::<Result<Option<OppResponse>, ClientError>>);
-    let generation = use_state(|| 0u32);
-    let published = use_state(|| 0u32);
-    let creating = use_state(|| None::<String>);
+    let plan = use_value(|| None::<Result<Option<OppResponse>, ClientError>>);
+    let generation = use_value(|| 0u32);
+    let published = use_value(|| 0u32);
+    let creating = use_value(|| None::<String>);
     let token = app.session.as_ref().map(|s| s.token.clone());
     {
         let (app, plan) = (app.clone(), plan.clone());
-        use_effect_with((token.clone(), props.pupil, *generation), move |(token, pupil, _)| {
+        use_effect_on((token.clone(), props.pupil, *generation), move |(token, pupil, _)| {
             plan.set(None);
             if let Some(token) = token.clone() {
                 let pupil = *pupil;
-                wasm_bindgen_futures::spawn_local(async move {
+                crate::spawn(async move {
                     let loaded = load(&token, pupil).await;
                     if let Err(err) = &loaded {
                         expire_on_401(&app, err);
@@ -102,7 +104,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
         Callback::from(move |_: i32| {
             published.set(*published + 1);
             let (plan, token) = (plan.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 if let Ok(fresh) = load(&token, pupil).await {
                     plan.set(Some(Ok(fresh)));
                 }
@@ -117,7 +119,7 @@ pub fn OppEditorPage(props: &OppEditorProps) -> Html {
         let (plan, creating, token, pupil) = (plan.clone(), creating.clone(), token.clone(), props.pupil);
         Callback::from(move |_: MouseEvent| {
             let (plan, creating, token) = (plan.clone(), creating.clone(), token.clone());
-            wasm_bindgen_futures::spawn_local(async move {
+            crate::spawn(async move {
                 let body = CreateOppRequest { pupil_id: pupil, content: OppContent::default() };
                 match api::create_opp(&token, &body).await {
                     Ok(opp) => {

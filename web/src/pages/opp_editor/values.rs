@@ -103,8 +103,7 @@ impl FormValues {
     /// The plan, or the fields whose dates are missing or not dates (server field names).
     pub fn to_content(&self) -> Result<OppContent, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut date = |field: String, value: &str| match NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        {
+        let mut date = |field: String, value: &str| match value.trim().parse::<NaiveDate>() {
             Ok(d) => Some(d),
             Err(_) => {
                 errors.push(FieldError::new(field, "invalid_date", "choose a date"));

@@ -82,6 +82,11 @@ fn test() -> Result {
     step("lints (cargo clippy -D warnings)");
     cargo(&["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"], &[])?;
 
+    // the web app's own unit tests (the JSON decoder, formatting, reducers) run on the host:
+    // they touch no browser API, and the browser tests below cover what does
+    step("web app unit tests (host)");
+    cargo(&["test", "-p", "arrangeer-web", "--lib"], &[])?;
+
     let web_dir = root().join("web").join("dist");
     let web_dir = web_dir.to_string_lossy().into_owned();
     let st = setup::schemathesis()?;

@@ -5,13 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::pages::consultation::ConsultationPage;
-use crate::pages::consultation_list::ConsultationListPage;
-use crate::pages::consultation_new::NewConsultationPage;
-use crate::pages::dossier::DossierPage;
-use crate::pages::dossier_list::DossierListPage;
-use crate::pages::dossier_new::NewDossierPage;
-use crate::pages::opp_parent::ParentOppPage;
+use crate::lazy::{Chunk, Lazy};
 use crate::pages::{home::HomePage, login::LoginPage, not_found::NotFoundPage};
 use crate::session::AppState;
 
@@ -57,28 +51,25 @@ pub enum Route {
 }
 
 fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <HomePage /> },
-        Route::Login => html! { <LoginPage /> },
-        Route::Dossiers => html! { <DossierListPage /> },
-        Route::NewDossier => html! { <NewDossierPage /> },
-        // keyed, so that going from one dossier to another starts the page afresh
-        Route::Dossier { id } => html! { <DossierPage key={id.to_string()} {id} /> },
-        Route::MyChild => html! { <ParentOppPage /> },
-        Route::Consultations => html! { <ConsultationListPage /> },
-        Route::NewConsultation => html! { <NewConsultationPage /> },
-        Route::Consultation { id } => html! { <ConsultationPage key={id.clone()} id={id.clone()} /> },
-        Route::NotFound => html! { <NotFoundPage /> },
-        Route::Deadlines => html! { <crate::pages::deadlines::DeadlinesPage /> },
-        Route::Policy => html! { <crate::pages::policy_editor::PolicyEditorPage /> },
-        Route::Payments => html! { <crate::pages::payments::PaymentsPage /> },
-        Route::Statistics => html! { <crate::pages::statistics::StatisticsPage /> },
-        Route::PupilOpp { pupil } => {
-            html! { <crate::pages::opp_editor::OppEditorPage key={pupil.to_string()} {pupil} /> }
-        }
-        Route::Invitation => html! { <crate::pages::invitation::InvitationPage /> },
-        Route::Account => html! { <crate::pages::account::AccountPage /> },
-    }
+    // the shell (login, start pages, the layout around them) is in the main module; the other
+    // pages come in chunks that are loaded when the user first goes there (crate::lazy)
+    let chunk = match route {
+        Route::Home => return html! { <HomePage /> },
+        Route::Login => return html! { <LoginPage /> },
+        Route::NotFound => return html! { <NotFoundPage /> },
+        Route::Dossiers
+        | Route::NewDossier
+        | Route::Dossier { .. }
+        | Route::Consultations
+        | Route::NewConsultation
+        | Route::Consultation { .. }
+        | Route::PupilOpp { .. } => Chunk::Dossiers,
+        Route::MyChild => Chunk::MyChild,
+        Route::Deadlines => Chunk::Deadlines,
+        Route::Policy | Route::Payments | Route::Statistics => Chunk::Office,
+        Route::Account | Route::Invitation => Chunk::Account,
+    };
+    html! { <Lazy {chunk} {route} /> }
 }
 
 #[component]

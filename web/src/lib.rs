@@ -7,6 +7,7 @@ pub mod components;
 pub mod format;
 pub mod hooks;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod session;
 

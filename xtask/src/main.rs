@@ -24,7 +24,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   setup        install missing tools only (WASM toolchain, wasm-bindgen, wasm-opt, Chromium)
   build-web    build the web app into web/dist
   openapi      regenerate openapi/openapi.json
-  size         print the gzipped size of the built web app
+  size         print the gzipped sizes of the built web app (initial download, chunks, all)
   bench        seed a large partnership, load the release server with wrk, print the figures
                [--postgres [URL]] [--scale N] [--duration SECONDS] [--connections N]
 ";
@@ -73,7 +73,7 @@ fn start() -> Result {
 fn test() -> Result {
     setup::all(true)?;
     web::build()?;
-    step("size budget of the web app (gzipped WASM + JS)");
+    step("size of the web app (gzipped): initial download within the budget, all files under their ceiling");
     web::check_budget()?;
     step("OpenAPI document (openapi-spec-validator)");
     setup::validate_openapi(&root().join("openapi").join("openapi.json"))?;

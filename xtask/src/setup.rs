@@ -23,6 +23,7 @@ pub enum WasmToolchain {
 pub fn all(browser: bool) -> Result {
     wasm_toolchain()?;
     wasm_bindgen_cli()?;
+    wasm_split_cli()?;
     node_tools()?;
     if browser {
         chromium()?;
@@ -124,6 +125,33 @@ fn wasm_bindgen_cli() -> Result {
     step(&format!("installing wasm-bindgen-cli {wanted} (once; a few minutes)"));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     run(Command::new(cargo).args(["install", "wasm-bindgen-cli", "--version", &format!("={wanted}")]))
+}
+
+/// The splitter that cuts the web app's chunks out of the linked WASM (see web/src/lazy.rs),
+/// from crates.io like wasm-bindgen-cli. Pinned: the link file it writes is read by
+/// `web::parse_link`, and its input format must match the `wasm_split_helpers` in Cargo.lock.
+const WASM_SPLIT_CLI: &str = "0.2.4";
+
+fn wasm_split_cli() -> Result {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    // the binary has no `--version`; cargo's list of installed packages tells the version
+    let listed = Command::new(&cargo).args(["install", "--list"]).output().is_ok_and(|o| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .any(|l| l.starts_with(&format!("wasm_split_cli_support v{WASM_SPLIT_CLI}:")))
+    });
+    if listed && Command::new("wasm-split-cli").arg("--help").output().is_ok_and(|o| o.status.success()) {
+        return Ok(());
+    }
+    step(&format!("installing wasm-split-cli {WASM_SPLIT_CLI} (once; a few minutes)"));
+    run(Command::new(cargo).args([
+        "install",
+        "wasm_split_cli_support",
+        "--version",
+        &format!("={WASM_SPLIT_CLI}"),
+        "--features",
+        "build-binary",
+    ]))
 }
 
 /// wasm-opt (from npm's `binaryen`: Debian's is too old for current Rust output) and axe-core

@@ -66,3 +66,35 @@ async fn unknown_api_paths_and_methods_are_problems_not_the_web_app() {
     assert_eq!(response.status(), 405);
     assert!(response.headers().contains_key("allow"));
 }
+
+#[tokio::test]
+async fn a_missing_file_is_404_and_chunks_of_a_build_are_cached_for_good() {
+    let app = TestApp::spawn().await;
+    // a chunk of another build: a file, so a 404 rather than the shell with 200
+    let missing = app.client.get(app.url("/split_office.000000000000.wasm")).send().await.expect("request");
+    assert_eq!(missing.status(), 404);
+    assert_eq!(
+        missing.headers().get("content-type").and_then(|v| v.to_str().ok()),
+        Some("application/problem+json")
+    );
+
+    let chunk = std::fs::read_dir(arrangeer_tests::web_dir())
+        .expect("the built web app")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .find(|name| name.starts_with("split_") && name.ends_with(".wasm"))
+        .expect("the build has chunks loaded on demand");
+    let response = app.client.get(app.url(&format!("/{chunk}"))).send().await.expect("request");
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        response.headers().get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("public, max-age=31536000, immutable")
+    );
+    // the main module and the shell keep being revalidated: a new release must show at once
+    let main = app.client.get(app.url("/arrangeer_web_bg.wasm")).send().await.expect("request");
+    assert_ne!(
+        main.headers().get("cache-control").and_then(|v| v.to_str().ok()),
+        Some("public, max-age=31536000, immutable")
+    );
+    let shell = app.client.get(app.url("/dossiers")).send().await.expect("request");
+    assert_eq!(shell.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-cache"));
+}

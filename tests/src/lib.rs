@@ -125,6 +125,22 @@ impl TestApp {
         }
     }
 
+    /// Asserts that the statistics' stored sums agree with sums computed anew from the
+    /// arrangements and their facts.
+    pub async fn assert_statistics_sums_agree(&self) {
+        let db = self.db.clone();
+        let differences = tokio::task::spawn_blocking(move || {
+            db.run_blocking(|conn| {
+                arrangeer_api::db::statistics_aggregates::differences(conn)
+                    .map_err(arrangeer_api::db::DbError::from)
+            })
+        })
+        .await
+        .expect("sums task")
+        .expect("sums");
+        assert!(differences.is_empty(), "the statistics' sums drifted:\n{}", differences.join("\n"));
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

@@ -65,9 +65,15 @@ impl Period {
 }
 
 #[derive(Debug, QueryableByName)]
-pub struct CountRow {
+pub struct SchoolCountRow {
     #[diesel(sql_type = Text)]
     pub school_id: String,
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct KindStatusCountRow {
     #[diesel(sql_type = Text)]
     pub kind: String,
     #[diesel(sql_type = Text)]
@@ -76,15 +82,23 @@ pub struct CountRow {
     pub n: i64,
 }
 
-/// Arrangements created in `period`, per school, kind and status.
-pub fn counts(conn: &mut DbConnection, scope: &StatsScope, period: Period) -> Result<Vec<CountRow>, DbError> {
-    let sql = format!(
-        "SELECT a.school_id, a.kind, a.status, COUNT(*) AS n FROM arrangements a WHERE 1 = 1{}{} \
-         GROUP BY a.school_id, a.kind, a.status",
-        scope.conditions("a", true)?,
-        period.within("a.created_at"),
+/// Arrangements created in `year`, per school and per kind and status (from
+/// `statistics_counts`; two small answers instead of every school × kind × status).
+pub fn counts(
+    conn: &mut DbConnection,
+    scope: &StatsScope,
+    year: i32,
+) -> Result<(Vec<SchoolCountRow>, Vec<KindStatusCountRow>), DbError> {
+    let conditions = scope.conditions("c", true)?;
+    let by_school = format!(
+        "SELECT c.school_id, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c \
+         WHERE c.created_year = {year}{conditions} GROUP BY c.school_id HAVING SUM(c.n) > 0",
     );
-    Ok(diesel::sql_query(sql).load(conn)?)
+    let by_kind_status = format!(
+        "SELECT c.kind, c.status, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c \
+         WHERE c.created_year = {year}{conditions} GROUP BY c.kind, c.status HAVING SUM(c.n) > 0",
+    );
+    Ok((diesel::sql_query(by_school).load(conn)?, diesel::sql_query(by_kind_status).load(conn)?))
 }
 
 #[derive(Debug, QueryableByName)]
@@ -104,19 +118,19 @@ pub struct MoneyRow {
 }
 
 /// Granted amounts and payments per calendar year in `years`, from the stored money of every
-/// grant.
+/// grant (summed in `statistics_money`).
 pub fn money(
     conn: &mut DbConnection,
     scope: &StatsScope,
     years: std::ops::RangeInclusive<i32>,
 ) -> Result<Vec<MoneyRow>, DbError> {
     let sql = format!(
-        "SELECT m.year, COUNT(*) AS n, CAST(SUM(m.granted_cents) AS BIGINT) AS granted, \
+        "SELECT m.year, CAST(SUM(m.n) AS BIGINT) AS n, CAST(SUM(m.granted_cents) AS BIGINT) AS granted, \
          CAST(SUM(m.paid_at_grant_cents) AS BIGINT) AS paid_at_grant, \
          CAST(SUM(m.after_accountability_cents) AS BIGINT) AS after_accountability, \
          CAST(SUM(m.settlement_cents) AS BIGINT) AS settlement \
-         FROM arrangement_money_years m WHERE m.year >= {} AND m.year <= {}{} \
-         GROUP BY m.year ORDER BY m.year",
+         FROM statistics_money m WHERE m.year >= {} AND m.year <= {}{} \
+         GROUP BY m.year HAVING SUM(m.n) > 0 ORDER BY m.year",
         years.start(),
         years.end(),
         scope.conditions("m", true)?,
@@ -142,24 +156,48 @@ pub enum Duration {
     GrantToStart,
 }
 
+impl Duration {
+    fn measure(self) -> &'static str {
+        match self {
+            Duration::RequestToDecision => "request_to_decision",
+            Duration::DefinitiveToDecision => "definitive_to_decision",
+            Duration::GrantToStart => "grant_to_start",
+        }
+    }
+}
+
 /// How many arrangements took how many days (and how many of those were late), for the
-/// decisions (or starts) in `period`.
+/// decisions (or starts) in `year`: for the whole partnership from the histograms in
+/// `statistics_durations`, for some schools from their milestones.
 pub fn durations(
     conn: &mut DbConnection,
     scope: &StatsScope,
+    year: i32,
     period: Period,
     which: Duration,
 ) -> Result<Vec<DaysRow>, DbError> {
-    let (column, at) = match which {
-        Duration::RequestToDecision => ("request_to_decision_days", "decided_on"),
-        Duration::DefinitiveToDecision => ("definitive_to_decision_days", "decided_on"),
-        Duration::GrantToStart => ("grant_to_start_days", "started_on"),
+    let measure = which.measure();
+    if scope.schools.is_none() {
+        let mut sql = format!(
+            "SELECT d.days, CAST(SUM(d.late) AS BIGINT) AS late, CAST(SUM(d.n) AS BIGINT) AS n \
+             FROM statistics_durations d WHERE d.partnership_id = {} AND d.measure = '{measure}' AND d.year = {year}",
+            literal(&scope.partnership_id)?,
+        );
+        if let Some(kind) = &scope.kind {
+            sql.push_str(&format!(" AND d.kind = {}", literal(kind)?));
+        }
+        sql.push_str(" GROUP BY d.days HAVING SUM(d.n) > 0");
+        return Ok(diesel::sql_query(sql).load(conn)?);
+    }
+    let at = match which {
+        Duration::RequestToDecision | Duration::DefinitiveToDecision => "decided_on",
+        Duration::GrantToStart => "started_on",
     };
     let sql = format!(
-        "SELECT m.{column} AS days, \
+        "SELECT m.{measure}_days AS days, \
          CAST(SUM(CASE WHEN m.decided_late = TRUE THEN 1 ELSE 0 END) AS BIGINT) AS late, \
-         COUNT(*) AS n FROM arrangement_milestones m WHERE m.{column} IS NOT NULL{}{} \
-         GROUP BY m.{column}",
+         COUNT(*) AS n FROM arrangement_milestones m WHERE m.{measure}_days IS NOT NULL{}{} \
+         GROUP BY m.{measure}_days",
         scope.conditions("m", true)?,
         period.within(&format!("m.{at}")),
     );
@@ -252,6 +290,33 @@ impl ClockSource {
     }
 }
 
+impl ClockSource {
+    /// Its name in `statistics_clocks`, which sums it per day for the whole partnership.
+    fn summed(self) -> Option<&'static str> {
+        match self {
+            ClockSource::Created => Some("created"),
+            ClockSource::Definitive => Some("definitive"),
+            ClockSource::Granted => Some("granted"),
+            ClockSource::EndDate => Some("end_date"),
+            ClockSource::IntegralActionDue | ClockSource::OldestResearchReport => None,
+        }
+    }
+}
+
+/// `statistics_clocks` of the scope's partnership and kind, when the scope is the whole
+/// partnership and the source is summed there.
+fn summed_clocks(scope: &StatsScope, source: ClockSource) -> Result<Option<String>, DbError> {
+    let (None, Some(name)) = (&scope.schools, source.summed()) else { return Ok(None) };
+    let mut sql = format!(
+        "statistics_clocks c WHERE c.partnership_id = {} AND c.source = '{name}'",
+        literal(&scope.partnership_id)?
+    );
+    if let Some(kind) = &scope.kind {
+        sql.push_str(&format!(" AND c.kind = {}", literal(kind)?));
+    }
+    Ok(Some(sql))
+}
+
 /// The rules and statuses under which open dossiers in `statuses` have a clock of `source`.
 pub fn rule_groups(
     conn: &mut DbConnection,
@@ -260,6 +325,15 @@ pub fn rule_groups(
     source: ClockSource,
 ) -> Result<Vec<RuleGroup>, DbError> {
     let statuses = statuses.iter().map(|s| literal(s)).collect::<Result<Vec<_>, _>>()?.join(", ");
+    if let Some(from) = summed_clocks(scope, source)? {
+        // rules version 0 stands for none
+        let sql = format!(
+            "SELECT CASE WHEN c.policy_version = 0 THEN NULL ELSE c.policy_version END AS policy_version, \
+             c.kind, c.status FROM {from} AND c.status IN ({statuses}) \
+             GROUP BY c.policy_version, c.kind, c.status HAVING SUM(c.n) > 0"
+        );
+        return Ok(diesel::sql_query(sql).load(conn)?);
+    }
     let (from, _) = source.sql(NaiveDate::MIN);
     let sql = format!(
         "SELECT a.policy_version, a.kind, a.status FROM {from} AND a.status IN ({statuses}){} \
@@ -283,6 +357,17 @@ pub fn clocks_until(
     group: &RuleGroup,
     day: NaiveDate,
 ) -> Result<i64, DbError> {
+    if let Some(from) = summed_clocks(scope, source)? {
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) AS n FROM {from} AND c.status = {} AND c.kind = {} \
+             AND c.policy_version = {} AND c.day <= {}",
+            literal(&group.status)?,
+            literal(&group.kind)?,
+            group.policy_version.unwrap_or(0),
+            date(day),
+        );
+        return Ok(diesel::sql_query(sql).get_result::<Count>(conn)?.n);
+    }
     let (from, until) = source.sql(day);
     let version = match group.policy_version {
         Some(v) => format!("= {v}"),

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{arrangement_milestones, arrangement_money_years, arrangements, export_events};
+use super::statistics_aggregates::{self, spans};
 
 #[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = arrangement_milestones)]
@@ -30,7 +31,7 @@ pub struct MilestoneRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = arrangement_money_years)]
 pub struct MoneyYearRow {
     pub arrangement_id: String,
@@ -45,13 +46,21 @@ pub struct MoneyYearRow {
 }
 
 /// Replaces the arrangement's milestones and money (one insert per row: the multi-backend
-/// connection has no multi-row insert).
+/// connection has no multi-row insert), and moves the statistics' sums from the old facts to
+/// the new.
 pub fn replace(
     conn: &mut DbConnection,
     milestones: &MilestoneRow,
     money: &[MoneyYearRow],
 ) -> QueryResult<()> {
     let id = milestones.arrangement_id.as_str();
+    let old_money: Vec<MoneyYearRow> = arrangement_money_years::table
+        .filter(arrangement_money_years::arrangement_id.eq(id))
+        .select(MoneyYearRow::as_select())
+        .order(arrangement_money_years::year)
+        .load(conn)?;
+    let old_milestones: Option<MilestoneRow> =
+        arrangement_milestones::table.find(id).select(MilestoneRow::as_select()).first(conn).optional()?;
     diesel::delete(arrangement_money_years::table.filter(arrangement_money_years::arrangement_id.eq(id)))
         .execute(conn)?;
     diesel::delete(arrangement_milestones::table.filter(arrangement_milestones::arrangement_id.eq(id)))
@@ -60,13 +69,46 @@ pub fn replace(
     for row in money {
         diesel::insert_into(arrangement_money_years::table).values(row).execute(conn)?;
     }
+    if old_money.as_slice() != money {
+        for row in &old_money {
+            statistics_aggregates::money(conn, row, -1)?;
+        }
+        for row in money {
+            statistics_aggregates::money(conn, row, 1)?;
+        }
+    }
+    let clocks = |m: &MilestoneRow| {
+        (
+            m.partnership_id.clone(),
+            m.status.clone(),
+            m.kind.clone(),
+            m.policy_version,
+            m.definitive_on,
+            m.granted_on,
+        )
+    };
+    if old_milestones.as_ref().map(clocks) != Some(clocks(milestones)) {
+        if let Some(old) = &old_milestones {
+            statistics_aggregates::milestone_clocks(conn, old, -1)?;
+        }
+        statistics_aggregates::milestone_clocks(conn, milestones, 1)?;
+    }
+    let old_spans = old_milestones.as_ref().map(|m| (spans(m), m.partnership_id.as_str(), m.kind.as_str()));
+    if old_spans != Some((spans(milestones), milestones.partnership_id.as_str(), milestones.kind.as_str())) {
+        if let Some(old) = &old_milestones {
+            statistics_aggregates::durations(conn, old, -1)?;
+        }
+        statistics_aggregates::durations(conn, milestones, 1)?;
+    }
     Ok(())
 }
 
 /// Arrangements past their draft whose facts were never written (data from before the
-/// statistics, or loaded around the services), at most `limit`.
-pub fn missing(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<String>> {
+/// statistics, or loaded around the services), at most `limit`, in id order after `after`
+/// (so that a backfill in batches reads every arrangement once, not once per batch).
+pub fn missing(conn: &mut DbConnection, after: &str, limit: i64) -> QueryResult<Vec<String>> {
     arrangements::table
+        .filter(arrangements::id.gt(after))
         .filter(arrangements::status.ne("draft"))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             arrangement_milestones::table.filter(arrangement_milestones::arrangement_id.eq(arrangements::id)),

@@ -85,7 +85,7 @@ pub async fn login(
         }
     })
     .await
-    .map_err(DbError::Worker)?;
+    .map_err(|_| DbError::Worker)?;
     let Some(row) = row else {
         context.limits.failed(&account)?;
         return Err(ServiceError::InvalidCredentials);

@@ -137,8 +137,9 @@ pub async fn accept_invitation(
     }
     let token_hash = hash(request.token.trim());
     let password = request.password.clone();
-    let password_hash =
-        tokio::task::spawn_blocking(move || password::hash(&password)).await.map_err(DbError::Worker)??;
+    let password_hash = tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|_| DbError::Worker)??;
     let email = db
         .write(move |conn| {
             let invitation =

@@ -97,7 +97,7 @@ impl TestApp {
             jwt_secret: Some("test-secret-test-secret-test-secret!".into()),
             jwt_key_id: "test".into(),
             token_ttl_seconds: 900,
-            db_pool_size: 4,
+            db_pool_size: Some(4),
             log_format: LogFormat::Text,
             workers: Some(2),
             // every test logs in many times from 127.0.0.1; brute_force.rs lowers this again

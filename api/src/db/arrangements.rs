@@ -343,24 +343,30 @@ pub enum ListScope<'a> {
     ChildrenOf(&'a str),
 }
 
-/// One line of the arrangement list (the school's name is looked up per school, not per line).
-#[derive(Debug, Clone, QueryableByName)]
+/// One line of the arrangement list. The school's name comes with the lines of a caseload
+/// (its schools are read anyway); otherwise it is looked up once per school, not per line.
+#[derive(Debug, Clone, Queryable)]
 pub struct SummaryRow {
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub id: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub school_id: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub school_name: Option<String>,
     pub kind: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub status: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
     pub title: String,
-    #[diesel(sql_type = diesel::sql_types::Timestamp)]
     pub updated_at: NaiveDateTime,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
     pub pupil_count: i32,
 }
+
+type SummaryColumns = (
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Nullable<diesel::sql_types::Text>,
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Timestamp,
+    diesel::sql_types::Integer,
+);
 
 /// ` AND <t>.status = ? AND <t>.kind = ? AND (<t>.updated_at, <t>.id) < (?, ?)`, each when
 /// asked for.
@@ -402,7 +408,8 @@ pub fn summaries(
     before: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> QueryResult<Vec<SummaryRow>> {
-    const COLUMNS: &str = "a.id, a.school_id, a.kind, a.status, a.title, a.updated_at, a.pupil_count";
+    const COLUMNS: &str =
+        "a.id, a.school_id, CAST(NULL AS TEXT), a.kind, a.status, a.title, a.updated_at, a.pupil_count";
     let before = before.as_ref();
     let limit = limit.max(1);
     // a school filter narrows the scope to that school (within it)
@@ -418,7 +425,7 @@ pub fn summaries(
     let q = match scope {
         ListScope::Caseload(consultant) => {
             let q = Statement::new(
-                "WITH caseload AS (SELECT ca.school_id, COALESCE((SELECT y.updated_at FROM arrangements y \
+                "WITH caseload AS (SELECT ca.school_id, s.name, COALESCE((SELECT y.updated_at FROM arrangements y \
                  WHERE y.school_id = ca.school_id",
             );
             let q = list_filters(q, "y", filter, before)
@@ -431,10 +438,10 @@ pub fn summaries(
                 .text(consultant)
                 .sql(" AND s.partnership_id = ")
                 .text(partnership_id)
-                .sql(format!(
-                    ") SELECT {COLUMNS} FROM caseload c JOIN arrangements a ON a.school_id = c.school_id \
-                     WHERE a.updated_at >= c.since"
-                ));
+                .sql(
+                    ") SELECT a.id, a.school_id, c.name, a.kind, a.status, a.title, a.updated_at, a.pupil_count \
+                     FROM caseload c JOIN arrangements a ON a.school_id = c.school_id WHERE a.updated_at >= c.since",
+                );
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Partnership => {
@@ -481,7 +488,7 @@ pub fn summaries(
             list_filters(q, "a", filter, before).sql(order)
         }
     };
-    q.load(conn)
+    q.returns::<SummaryColumns>().load(conn)
 }
 
 /// The names of these schools, one primary-key lookup each (a page names one school, or the

@@ -25,15 +25,25 @@ enum Part {
     Date(NaiveDate),
 }
 
-/// SQL text and binds, run with `load`/`get_result`/`execute` into `QueryableByName` rows.
+/// SQL text and binds, run with `load`/`get_result`/`execute` into `QueryableByName` rows, or,
+/// once [`Statement::returns`] has named the columns' SQL types, into `Queryable` rows (read
+/// by position: no lookup of each column by name in each row).
 #[must_use]
-pub struct Statement {
+pub struct Statement<ST = Untyped> {
     parts: Vec<Part>,
+    returns: std::marker::PhantomData<ST>,
 }
 
 impl Statement {
     pub fn new(sql: impl Into<Cow<'static, str>>) -> Self {
-        Statement { parts: vec![Part::Sql(sql.into())] }
+        Statement { parts: vec![Part::Sql(sql.into())], returns: std::marker::PhantomData }
+    }
+}
+
+impl<ST> Statement<ST> {
+    /// The SQL types of the columns it selects, in order.
+    pub fn returns<R>(self) -> Statement<R> {
+        Statement { parts: self.parts, returns: std::marker::PhantomData }
     }
 
     /// More SQL text (never a value: values are binds).
@@ -73,17 +83,17 @@ impl Statement {
     }
 }
 
-impl QueryId for Statement {
+impl<ST> QueryId for Statement<ST> {
     type QueryId = ();
     // no static id: the statement cache keys it by its SQL text (and bind types)
     const HAS_STATIC_QUERY_ID: bool = false;
 }
 
-impl Query for Statement {
-    type SqlType = Untyped;
+impl<ST> Query for Statement<ST> {
+    type SqlType = ST;
 }
 
-impl QueryFragment<MultiBackend> for Statement {
+impl<ST> QueryFragment<MultiBackend> for Statement<ST> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, MultiBackend>) -> QueryResult<()> {
         for part in &self.parts {
             match part {
@@ -99,7 +109,7 @@ impl QueryFragment<MultiBackend> for Statement {
     }
 }
 
-impl<Conn> diesel::RunQueryDsl<Conn> for Statement {}
+impl<ST, Conn> diesel::RunQueryDsl<Conn> for Statement<ST> {}
 
 #[cfg(test)]
 mod tests {

@@ -169,14 +169,15 @@ pub async fn get_arrangement(
                 _ => return Err(ServiceError::NotFound("arrangement")),
             };
             let caller = crate::services::audit::Caller { user: checked.user, address };
-            let events: Vec<_> = arrangements::pupils_of(conn, &row.id)?
+            let pupils = arrangements::pupils_of(conn, &row.id)?;
+            let events: Vec<_> = pupils
                 .iter()
                 .map(|pupil| {
                     let (read, object) = (AuditAction::Read, AuditObject::Arrangement);
                     crate::services::audit::event(&caller, read, object, &row.id, Some(&pupil.id))
                 })
                 .collect();
-            Ok((to_response(conn, &caller.user, row)?, events))
+            Ok((view::to_response_with(conn, &caller.user, row, pupils)?, events))
         })
         .await?;
     audit_log.record(events).await?;

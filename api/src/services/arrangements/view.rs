@@ -22,18 +22,23 @@ fn school_ref(conn: &mut DbConnection, school_id: &str) -> Result<SchoolRef, Ser
     Ok(SchoolRef { id: parse_id("schools.id", &school.id)?, name: school.name })
 }
 
-/// A page of list rows as summaries, with their schools' names (one lookup per school).
+/// A page of list rows as summaries, with their schools' names (one lookup per school that
+/// the rows do not name).
 pub(super) fn to_summaries(
     conn: &mut DbConnection,
     rows: Vec<SummaryRow>,
 ) -> Result<Vec<ArrangementSummary>, ServiceError> {
-    let mut school_ids: Vec<&str> = rows.iter().map(|r| r.school_id.as_str()).collect();
-    school_ids.sort_unstable();
-    school_ids.dedup();
-    let names = arrangements::school_names(conn, &school_ids)?;
+    let mut unnamed: Vec<&str> =
+        rows.iter().filter(|r| r.school_name.is_none()).map(|r| r.school_id.as_str()).collect();
+    unnamed.sort_unstable();
+    unnamed.dedup();
+    let names = arrangements::school_names(conn, &unnamed)?;
     rows.into_iter()
         .map(|row| {
-            let name = names.get(&row.school_id).cloned().ok_or(ServiceError::NotFound("school"))?;
+            let name = match row.school_name {
+                Some(name) => name,
+                None => names.get(&row.school_id).cloned().ok_or(ServiceError::NotFound("school"))?,
+            };
             Ok(ArrangementSummary {
                 id: parse_id("arrangements.id", &row.id)?,
                 school: SchoolRef { id: parse_id("schools.id", &row.school_id)?, name },
@@ -58,8 +63,19 @@ pub(crate) fn to_response(
     user: &AuthUser,
     row: ArrangementRow,
 ) -> Result<ArrangementResponse, ServiceError> {
+    let pupils = arrangements::pupils_of(conn, &row.id)?;
+    to_response_with(conn, user, row, pupils)
+}
+
+/// [`to_response`] with the arrangement's pupils already read.
+pub(crate) fn to_response_with(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    row: ArrangementRow,
+    pupils: Vec<crate::db::pupils::PupilRow>,
+) -> Result<ArrangementResponse, ServiceError> {
     let corrupt = |column: &'static str, value: &str| DbError::Corrupt { column, value: value.to_owned() };
-    let pupils = arrangements::pupils_of(conn, &row.id)?
+    let pupils = pupils
         .into_iter()
         .map(|p| {
             // parents see their own child's name only; other pupils of a cluster by group

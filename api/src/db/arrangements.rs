@@ -7,7 +7,7 @@ use super::DbConnection;
 use super::prepared::Statement;
 use super::pupils::PupilRow;
 use super::schema::{arrangement_events, arrangement_pupils, arrangements, guardianships, pupils, users};
-use super::statistics_aggregates::Tally;
+use super::statistics_aggregates::{Changes, Tally};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = arrangements)]
@@ -107,7 +107,7 @@ pub struct EventRow {
 /// Stores a new arrangement (and counts it, with its clocks, in the statistics' sums).
 pub fn insert(conn: &mut DbConnection, row: &ArrangementInsert) -> QueryResult<()> {
     diesel::insert_into(arrangements::table).values(row).execute(conn)?;
-    Tally {
+    let tally = Tally {
         partnership_id: row.partnership_id.clone(),
         school_id: row.school_id.clone(),
         kind: row.kind.clone(),
@@ -116,8 +116,8 @@ pub fn insert(conn: &mut DbConnection, row: &ArrangementInsert) -> QueryResult<(
         start_route: row.proposal.start_route.clone(),
         created_at: row.created_at,
         end_date: row.proposal.end_date,
-    }
-    .apply(conn, 1)
+    };
+    Changes::new().tally(&tally, 1).write(conn)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ArrangementRow>> {
@@ -148,8 +148,7 @@ pub fn update_proposal(
     let after =
         Tally { start_route: changes.start_route.clone(), end_date: changes.end_date, ..before.clone() };
     if changed && after != before {
-        before.clocks(conn, -1)?;
-        after.clocks(conn, 1)?;
+        Changes::new().tally(&before, -1).tally(&after, 1).write(conn)?;
     }
     Ok(changed)
 }
@@ -192,8 +191,7 @@ pub fn transition(
         policy_version: policy_version.or(before.policy_version),
         ..before.clone()
     };
-    before.apply(conn, -1)?;
-    after.apply(conn, 1)?;
+    Changes::new().tally(&before, -1).tally(&after, 1).write(conn)?;
     Ok(true)
 }
 

@@ -1,8 +1,13 @@
 //! The sums `GET /statistics` reads instead of a million rows (`statistics_counts`,
-//! `statistics_money`, `statistics_durations`), moved in the transaction of every change that
-//! moves them: an arrangement's creation and status changes ([`super::arrangements`]) and every
-//! rewrite of its facts ([`super::statistics_facts::replace`]). Each change is an upsert of a
-//! delta, so concurrent writers of different arrangements never read-modify-write a sum.
+//! `statistics_money`, `statistics_durations`, `statistics_clocks`), moved in the transaction
+//! of every change that moves them: an arrangement's creation, status and proposal changes
+//! ([`super::arrangements`]) and every rewrite of its facts
+//! ([`super::statistics_facts::replace`]). Each change is a set of [`Changes`]: upserts of
+//! deltas, so concurrent writers of different arrangements never read-modify-write a sum, and
+//! written in one order (see [`Key`]), so that two PostgreSQL transactions never wait for each
+//! other's rows in a circle.
+
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::{OptionalExtension, QueryResult, RunQueryDsl};
@@ -11,72 +16,259 @@ use super::DbConnection;
 use super::prepared::Statement;
 use super::statistics_facts::{MilestoneRow, MoneyYearRow};
 
-/// One arrangement more (`delta` 1) or fewer (-1) in `status`, counted in the year it was
-/// created.
-pub fn count(
-    conn: &mut DbConnection,
-    partnership_id: &str,
-    school_id: &str,
-    kind: &str,
-    status: &str,
-    created_at: NaiveDateTime,
-    delta: i64,
-) -> QueryResult<()> {
-    Statement::new(
-        "INSERT INTO statistics_counts (partnership_id, created_year, school_id, kind, status, n) VALUES (",
-    )
-    .text(partnership_id)
-    .sql(", ")
-    .integer(created_at.year())
-    .sql(", ")
-    .text(school_id)
-    .sql(", ")
-    .text(kind)
-    .sql(", ")
-    .text(status)
-    .sql(", ")
-    .bigint(delta)
-    .sql(
-        ") ON CONFLICT (partnership_id, created_year, school_id, kind, status) \
-         DO UPDATE SET n = statistics_counts.n + excluded.n",
-    )
-    .execute(conn)
-    .map(|_| ())
+/// A row of a sum. Every writer takes the rows' locks in this order: the derived `Ord` (by
+/// table, then key). A transaction writes its changes in two steps at most (the arrangement's
+/// row, then its facts) whose keys never overlap (counts and the clocks of creation and end
+/// date; then the clocks of the milestones, money and durations), each step in order, so
+/// locks are always taken in one global order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Count {
+        partnership_id: String,
+        created_year: i32,
+        school_id: String,
+        kind: String,
+        status: String,
+    },
+    Clock {
+        partnership_id: String,
+        source: &'static str,
+        status: String,
+        kind: String,
+        policy_version: i32,
+        day: NaiveDate,
+    },
+    Money {
+        partnership_id: String,
+        year: i32,
+        school_id: String,
+        kind: String,
+    },
+    Duration {
+        partnership_id: String,
+        measure: &'static str,
+        year: i32,
+        kind: String,
+        days: i32,
+    },
 }
 
-/// Adds (`sign` 1) or takes away (-1) one arrangement's money of one year.
-pub fn money(conn: &mut DbConnection, row: &MoneyYearRow, sign: i64) -> QueryResult<()> {
-    Statement::new(
-        "INSERT INTO statistics_money (partnership_id, year, school_id, kind, n, granted_cents, \
-         paid_at_grant_cents, after_accountability_cents, settlement_cents) VALUES (",
-    )
-    .text(row.partnership_id.as_str())
-    .sql(", ")
-    .integer(row.year)
-    .sql(", ")
-    .text(row.school_id.as_str())
-    .sql(", ")
-    .text(row.kind.as_str())
-    .sql(", ")
-    .bigint(sign)
-    .sql(", ")
-    .bigint(sign * row.granted_cents)
-    .sql(", ")
-    .bigint(sign * row.paid_at_grant_cents)
-    .sql(", ")
-    .bigint(sign * row.after_accountability_cents)
-    .sql(", ")
-    .bigint(sign * row.settlement_cents)
-    .sql(
-        ") ON CONFLICT (partnership_id, year, school_id, kind) DO UPDATE SET \
-         n = statistics_money.n + excluded.n, \
-         granted_cents = statistics_money.granted_cents + excluded.granted_cents, \
-         paid_at_grant_cents = statistics_money.paid_at_grant_cents + excluded.paid_at_grant_cents, \
-         after_accountability_cents = statistics_money.after_accountability_cents + excluded.after_accountability_cents, \
-         settlement_cents = statistics_money.settlement_cents + excluded.settlement_cents",
-    )
-    .execute(conn)
-    .map(|_| ())
+/// What a change adds to a sum (negative: takes away): how many, how many late, and the four
+/// amounts of money.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Delta {
+    n: i64,
+    late: i64,
+    money: [i64; 4],
+}
+
+/// The deltas of one change, netted per row.
+#[derive(Debug, Default)]
+pub struct Changes(BTreeMap<Key, Delta>);
+
+impl Changes {
+    pub fn new() -> Self {
+        Changes::default()
+    }
+
+    fn add(&mut self, key: Key, delta: Delta) {
+        let sum = self.0.entry(key).or_default();
+        sum.n += delta.n;
+        sum.late += delta.late;
+        for (a, b) in sum.money.iter_mut().zip(delta.money) {
+            *a += b;
+        }
+    }
+
+    /// An arrangement's count and the clocks of its row (creation, end date), added
+    /// (`sign` 1) or taken away (-1).
+    pub fn tally(mut self, t: &Tally, sign: i64) -> Self {
+        let one = Delta { n: sign, ..Delta::default() };
+        self.add(
+            Key::Count {
+                partnership_id: t.partnership_id.clone(),
+                created_year: t.created_at.year(),
+                school_id: t.school_id.clone(),
+                kind: t.kind.clone(),
+                status: t.status.clone(),
+            },
+            one,
+        );
+        let clock = |source, day| Key::Clock {
+            partnership_id: t.partnership_id.clone(),
+            source,
+            status: t.status.clone(),
+            kind: t.kind.clone(),
+            policy_version: t.policy_version.unwrap_or(0),
+            day,
+        };
+        if t.start_route == "direct_start" {
+            self.add(clock("created", t.created_at.date()), one);
+        }
+        if let Some(end) = t.end_date {
+            self.add(clock("end_date", end), one);
+        }
+        self
+    }
+
+    /// The clocks of an arrangement's milestones (its last make-definitive, its last grant)
+    /// and the spans of days between them.
+    pub fn milestones(mut self, m: &MilestoneRow, sign: i64) -> Self {
+        let one = Delta { n: sign, ..Delta::default() };
+        let clock = |source, day| Key::Clock {
+            partnership_id: m.partnership_id.clone(),
+            source,
+            status: m.status.clone(),
+            kind: m.kind.clone(),
+            policy_version: m.policy_version.unwrap_or(0),
+            day,
+        };
+        if let Some(day) = m.definitive_on {
+            self.add(clock("definitive", day), one);
+        }
+        if let Some(day) = m.granted_on {
+            self.add(clock("granted", day), one);
+        }
+        for (measure, year, days, late) in spans(m) {
+            self.add(
+                Key::Duration {
+                    partnership_id: m.partnership_id.clone(),
+                    measure,
+                    year,
+                    kind: m.kind.clone(),
+                    days,
+                },
+                Delta { n: sign, late: if late { sign } else { 0 }, money: [0; 4] },
+            );
+        }
+        self
+    }
+
+    /// One year of an arrangement's money.
+    pub fn money(mut self, r: &MoneyYearRow, sign: i64) -> Self {
+        self.add(
+            Key::Money {
+                partnership_id: r.partnership_id.clone(),
+                year: r.year,
+                school_id: r.school_id.clone(),
+                kind: r.kind.clone(),
+            },
+            Delta {
+                n: sign,
+                late: 0,
+                money: [
+                    sign * r.granted_cents,
+                    sign * r.paid_at_grant_cents,
+                    sign * r.after_accountability_cents,
+                    sign * r.settlement_cents,
+                ],
+            },
+        );
+        self
+    }
+
+    /// Writes the deltas that are not zero, in key order.
+    pub fn write(self, conn: &mut DbConnection) -> QueryResult<()> {
+        for (key, delta) in self.0 {
+            if delta == Delta::default() {
+                continue;
+            }
+            upsert(key, delta).execute(conn)?;
+        }
+        Ok(())
+    }
+}
+
+fn upsert(key: Key, d: Delta) -> Statement {
+    match key {
+        Key::Count { partnership_id, created_year, school_id, kind, status } => Statement::new(
+            "INSERT INTO statistics_counts (partnership_id, created_year, school_id, kind, status, n) VALUES (",
+        )
+        .text(partnership_id)
+        .sql(", ")
+        .integer(created_year)
+        .sql(", ")
+        .text(school_id)
+        .sql(", ")
+        .text(kind)
+        .sql(", ")
+        .text(status)
+        .sql(", ")
+        .bigint(d.n)
+        .sql(
+            ") ON CONFLICT (partnership_id, created_year, school_id, kind, status) \
+             DO UPDATE SET n = statistics_counts.n + excluded.n",
+        ),
+        Key::Clock { partnership_id, source, status, kind, policy_version, day } => Statement::new(
+            "INSERT INTO statistics_clocks (partnership_id, source, status, kind, policy_version, day, n) VALUES (",
+        )
+        .text(partnership_id)
+        .sql(", ")
+        .text(source)
+        .sql(", ")
+        .text(status)
+        .sql(", ")
+        .text(kind)
+        .sql(", ")
+        .integer(policy_version)
+        .sql(", ")
+        .date(day)
+        .sql(", ")
+        .bigint(d.n)
+        .sql(
+            ") ON CONFLICT (partnership_id, source, status, kind, policy_version, day) \
+             DO UPDATE SET n = statistics_clocks.n + excluded.n",
+        ),
+        Key::Money { partnership_id, year, school_id, kind } => Statement::new(
+            "INSERT INTO statistics_money (partnership_id, year, school_id, kind, n, granted_cents, \
+             paid_at_grant_cents, after_accountability_cents, settlement_cents) VALUES (",
+        )
+        .text(partnership_id)
+        .sql(", ")
+        .integer(year)
+        .sql(", ")
+        .text(school_id)
+        .sql(", ")
+        .text(kind)
+        .sql(", ")
+        .bigint(d.n)
+        .sql(", ")
+        .bigint(d.money[0])
+        .sql(", ")
+        .bigint(d.money[1])
+        .sql(", ")
+        .bigint(d.money[2])
+        .sql(", ")
+        .bigint(d.money[3])
+        .sql(
+            ") ON CONFLICT (partnership_id, year, school_id, kind) DO UPDATE SET \
+             n = statistics_money.n + excluded.n, \
+             granted_cents = statistics_money.granted_cents + excluded.granted_cents, \
+             paid_at_grant_cents = statistics_money.paid_at_grant_cents + excluded.paid_at_grant_cents, \
+             after_accountability_cents = statistics_money.after_accountability_cents + excluded.after_accountability_cents, \
+             settlement_cents = statistics_money.settlement_cents + excluded.settlement_cents",
+        ),
+        Key::Duration { partnership_id, measure, year, kind, days } => Statement::new(
+            "INSERT INTO statistics_durations (partnership_id, measure, year, kind, days, n, late) VALUES (",
+        )
+        .text(partnership_id)
+        .sql(", ")
+        .text(measure)
+        .sql(", ")
+        .integer(year)
+        .sql(", ")
+        .text(kind)
+        .sql(", ")
+        .integer(days)
+        .sql(", ")
+        .bigint(d.n)
+        .sql(", ")
+        .bigint(d.late)
+        .sql(
+            ") ON CONFLICT (partnership_id, measure, year, kind, days) DO UPDATE SET \
+             n = statistics_durations.n + excluded.n, late = statistics_durations.late + excluded.late",
+        ),
+    }
 }
 
 /// The spans of days an arrangement's milestones add to the histograms: `(measure, year of
@@ -93,35 +285,8 @@ pub fn spans(m: &MilestoneRow) -> Vec<(&'static str, i32, i32, bool)> {
     .collect()
 }
 
-/// Adds (`sign` 1) or takes away (-1) one arrangement's spans.
-pub fn durations(conn: &mut DbConnection, m: &MilestoneRow, sign: i64) -> QueryResult<()> {
-    for (measure, year, days, late) in spans(m) {
-        Statement::new(
-            "INSERT INTO statistics_durations (partnership_id, measure, year, kind, days, n, late) VALUES (",
-        )
-        .text(m.partnership_id.as_str())
-        .sql(", ")
-        .text(measure)
-        .sql(", ")
-        .integer(year)
-        .sql(", ")
-        .text(m.kind.as_str())
-        .sql(", ")
-        .integer(days)
-        .sql(", ")
-        .bigint(sign)
-        .sql(", ")
-        .bigint(if late { sign } else { 0 })
-        .sql(
-            ") ON CONFLICT (partnership_id, measure, year, kind, days) DO UPDATE SET \
-             n = statistics_durations.n + excluded.n, late = statistics_durations.late + excluded.late",
-        )
-        .execute(conn)?;
-    }
-    Ok(())
-}
-
-/// What the sums know of an arrangement: its count and its clocks from the arrangement row.
+/// What the sums know of an arrangement's row: its count and the clocks of its creation and
+/// end date.
 #[derive(Debug, Clone, PartialEq, Eq, diesel::QueryableByName)]
 pub struct Tally {
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -160,86 +325,6 @@ impl Tally {
         .get_result(conn)
         .optional()
     }
-
-    /// Adds (`sign` 1) or takes away (-1) the arrangement's count and clocks.
-    pub fn apply(&self, conn: &mut DbConnection, sign: i64) -> QueryResult<()> {
-        count(conn, &self.partnership_id, &self.school_id, &self.kind, &self.status, self.created_at, sign)?;
-        self.clocks(conn, sign)
-    }
-
-    /// The same for its clocks only.
-    pub fn clocks(&self, conn: &mut DbConnection, sign: i64) -> QueryResult<()> {
-        let key = ClockKey {
-            partnership_id: &self.partnership_id,
-            status: &self.status,
-            kind: &self.kind,
-            policy_version: self.policy_version,
-        };
-        if self.start_route == "direct_start" {
-            clock(conn, "created", &key, self.created_at.date(), sign)?;
-        }
-        if let Some(end) = self.end_date {
-            clock(conn, "end_date", &key, end, sign)?;
-        }
-        Ok(())
-    }
-}
-
-/// Whose clocks: an arrangement's partnership, status, kind and rules version.
-pub struct ClockKey<'a> {
-    pub partnership_id: &'a str,
-    pub status: &'a str,
-    pub kind: &'a str,
-    pub policy_version: Option<i32>,
-}
-
-/// One clock more or fewer of `source` starting on `day` (rules version 0: none).
-pub fn clock(
-    conn: &mut DbConnection,
-    source: &str,
-    key: &ClockKey<'_>,
-    day: NaiveDate,
-    delta: i64,
-) -> QueryResult<()> {
-    Statement::new(
-        "INSERT INTO statistics_clocks (partnership_id, source, status, kind, policy_version, day, n) VALUES (",
-    )
-    .text(key.partnership_id)
-    .sql(", ")
-    .text(source)
-    .sql(", ")
-    .text(key.status)
-    .sql(", ")
-    .text(key.kind)
-    .sql(", ")
-    .integer(key.policy_version.unwrap_or(0))
-    .sql(", ")
-    .date(day)
-    .sql(", ")
-    .bigint(delta)
-    .sql(
-        ") ON CONFLICT (partnership_id, source, status, kind, policy_version, day) \
-         DO UPDATE SET n = statistics_clocks.n + excluded.n",
-    )
-    .execute(conn)
-    .map(|_| ())
-}
-
-/// The clocks an arrangement's milestones start (its last make-definitive, its last grant).
-pub fn milestone_clocks(conn: &mut DbConnection, m: &MilestoneRow, sign: i64) -> QueryResult<()> {
-    let key = ClockKey {
-        partnership_id: &m.partnership_id,
-        status: &m.status,
-        kind: &m.kind,
-        policy_version: m.policy_version,
-    };
-    if let Some(day) = m.definitive_on {
-        clock(conn, "definitive", &key, day, sign)?;
-    }
-    if let Some(day) = m.granted_on {
-        clock(conn, "granted", &key, day, sign)?;
-    }
-    Ok(())
 }
 
 /// Where the stored sums differ from sums computed anew from the arrangements and their facts

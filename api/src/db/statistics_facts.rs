@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{arrangement_milestones, arrangement_money_years, arrangements, export_events};
-use super::statistics_aggregates::{self, spans};
+use super::statistics_aggregates::Changes;
 
 #[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = arrangement_milestones)]
@@ -69,37 +69,18 @@ pub fn replace(
     for row in money {
         diesel::insert_into(arrangement_money_years::table).values(row).execute(conn)?;
     }
-    if old_money.as_slice() != money {
-        for row in &old_money {
-            statistics_aggregates::money(conn, row, -1)?;
-        }
-        for row in money {
-            statistics_aggregates::money(conn, row, 1)?;
-        }
+    let mut changes = Changes::new();
+    if let Some(old) = &old_milestones {
+        changes = changes.milestones(old, -1);
     }
-    let clocks = |m: &MilestoneRow| {
-        (
-            m.partnership_id.clone(),
-            m.status.clone(),
-            m.kind.clone(),
-            m.policy_version,
-            m.definitive_on,
-            m.granted_on,
-        )
-    };
-    if old_milestones.as_ref().map(clocks) != Some(clocks(milestones)) {
-        if let Some(old) = &old_milestones {
-            statistics_aggregates::milestone_clocks(conn, old, -1)?;
-        }
-        statistics_aggregates::milestone_clocks(conn, milestones, 1)?;
+    changes = changes.milestones(milestones, 1);
+    for row in &old_money {
+        changes = changes.money(row, -1);
     }
-    let old_spans = old_milestones.as_ref().map(|m| (spans(m), m.partnership_id.as_str(), m.kind.as_str()));
-    if old_spans != Some((spans(milestones), milestones.partnership_id.as_str(), milestones.kind.as_str())) {
-        if let Some(old) = &old_milestones {
-            statistics_aggregates::durations(conn, old, -1)?;
-        }
-        statistics_aggregates::durations(conn, milestones, 1)?;
+    for row in money {
+        changes = changes.money(row, 1);
     }
+    changes.write(conn)?;
     Ok(())
 }
 

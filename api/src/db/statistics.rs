@@ -3,13 +3,19 @@
 //! one row per arrangement. The SQL is the same on both backends: no date functions, no
 //! division, no ordering by text (the service sorts and divides, in integers).
 //!
-//! Values are inlined as literals, never taken from the request as text: ids are checked to be
-//! UUIDs, kinds and statuses come from our enums, dates are formatted by chrono.
+//! Values that identify the scope are inlined as literals, never taken from the request as
+//! text: ids are checked to be UUIDs, kinds and statuses come from our enums. What changes from
+//! request to request (the year, a day, a period) is bound, so that the statements of one
+//! scope are always the same text and stay in the prepared-statement cache
+//! ([`super::prepared::Statement`]): on PostgreSQL each would otherwise be parsed and planned
+//! anew, some fifty per request. (The per-school queries of the deadline counts keep their
+//! literal days: `sql_query`, not cached, so that their texts do not pile up in the cache.)
 
 use chrono::NaiveDate;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 use diesel::{QueryableByName, RunQueryDsl};
 
+use super::prepared::Statement;
 use super::{DbConnection, DbError};
 
 /// Which arrangements a figure counts.
@@ -90,15 +96,17 @@ pub fn counts(
     year: i32,
 ) -> Result<(Vec<SchoolCountRow>, Vec<KindStatusCountRow>), DbError> {
     let conditions = scope.conditions("c", true)?;
-    let by_school = format!(
-        "SELECT c.school_id, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c \
-         WHERE c.created_year = {year}{conditions} GROUP BY c.school_id HAVING SUM(c.n) > 0",
-    );
-    let by_kind_status = format!(
-        "SELECT c.kind, c.status, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c \
-         WHERE c.created_year = {year}{conditions} GROUP BY c.kind, c.status HAVING SUM(c.n) > 0",
-    );
-    Ok((diesel::sql_query(by_school).load(conn)?, diesel::sql_query(by_kind_status).load(conn)?))
+    let by_school = Statement::new(
+        "SELECT c.school_id, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c WHERE c.created_year = ",
+    )
+    .integer(year)
+    .sql(format!("{conditions} GROUP BY c.school_id HAVING SUM(c.n) > 0"));
+    let by_kind_status = Statement::new(
+        "SELECT c.kind, c.status, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c WHERE c.created_year = ",
+    )
+    .integer(year)
+    .sql(format!("{conditions} GROUP BY c.kind, c.status HAVING SUM(c.n) > 0"));
+    Ok((by_school.load(conn)?, by_kind_status.load(conn)?))
 }
 
 #[derive(Debug, QueryableByName)]
@@ -124,18 +132,18 @@ pub fn money(
     scope: &StatsScope,
     years: std::ops::RangeInclusive<i32>,
 ) -> Result<Vec<MoneyRow>, DbError> {
-    let sql = format!(
+    Ok(Statement::new(
         "SELECT m.year, CAST(SUM(m.n) AS BIGINT) AS n, CAST(SUM(m.granted_cents) AS BIGINT) AS granted, \
          CAST(SUM(m.paid_at_grant_cents) AS BIGINT) AS paid_at_grant, \
          CAST(SUM(m.after_accountability_cents) AS BIGINT) AS after_accountability, \
          CAST(SUM(m.settlement_cents) AS BIGINT) AS settlement \
-         FROM statistics_money m WHERE m.year >= {} AND m.year <= {}{} \
-         GROUP BY m.year HAVING SUM(m.n) > 0 ORDER BY m.year",
-        years.start(),
-        years.end(),
-        scope.conditions("m", true)?,
-    );
-    Ok(diesel::sql_query(sql).load(conn)?)
+         FROM statistics_money m WHERE m.year >= ",
+    )
+    .integer(*years.start())
+    .sql(" AND m.year <= ")
+    .integer(*years.end())
+    .sql(format!("{} GROUP BY m.year HAVING SUM(m.n) > 0 ORDER BY m.year", scope.conditions("m", true)?))
+    .load(conn)?)
 }
 
 #[derive(Debug, QueryableByName)]
@@ -179,15 +187,20 @@ pub fn durations(
     let measure = which.measure();
     if scope.schools.is_none() {
         let mut sql = format!(
-            "SELECT d.days, CAST(SUM(d.late) AS BIGINT) AS late, CAST(SUM(d.n) AS BIGINT) AS n \
-             FROM statistics_durations d WHERE d.partnership_id = {} AND d.measure = '{measure}' AND d.year = {year}",
+            " AND d.partnership_id = {} AND d.measure = '{measure}'",
             literal(&scope.partnership_id)?,
         );
         if let Some(kind) = &scope.kind {
             sql.push_str(&format!(" AND d.kind = {}", literal(kind)?));
         }
         sql.push_str(" GROUP BY d.days HAVING SUM(d.n) > 0");
-        return Ok(diesel::sql_query(sql).load(conn)?);
+        return Ok(Statement::new(
+            "SELECT d.days, CAST(SUM(d.late) AS BIGINT) AS late, CAST(SUM(d.n) AS BIGINT) AS n \
+             FROM statistics_durations d WHERE d.year = ",
+        )
+        .integer(year)
+        .sql(sql)
+        .load(conn)?);
     }
     let at = match which {
         Duration::RequestToDecision | Duration::DefinitiveToDecision => "decided_on",
@@ -219,14 +232,15 @@ pub fn goal_results(
     scope: &StatsScope,
     period: Period,
 ) -> Result<Vec<ResultRow>, DbError> {
-    let sql = format!(
+    Ok(Statement::new(
         "SELECT g.result, COUNT(*) AS n FROM opp_goal_evaluations g \
-         JOIN opps o ON o.id = g.opp_id JOIN pupils p ON p.id = o.pupil_id \
-         WHERE 1 = 1{}{} GROUP BY g.result",
-        scope.conditions("p", false)?,
-        period.within("g.evaluated_on"),
-    );
-    Ok(diesel::sql_query(sql).load(conn)?)
+         JOIN opps o ON o.id = g.opp_id JOIN pupils p ON p.id = o.pupil_id WHERE g.evaluated_on >= ",
+    )
+    .date(period.from)
+    .sql(" AND g.evaluated_on < ")
+    .date(period.to)
+    .sql(format!("{} GROUP BY g.result", scope.conditions("p", false)?))
+    .load(conn)?)
 }
 
 /// Open dossiers under the same rules (policy version, kind) in the same status.
@@ -332,7 +346,7 @@ pub fn rule_groups(
              c.kind, c.status FROM {from} AND c.status IN ({statuses}) \
              GROUP BY c.policy_version, c.kind, c.status HAVING SUM(c.n) > 0"
         );
-        return Ok(diesel::sql_query(sql).load(conn)?);
+        return Ok(Statement::new(sql).load(conn)?);
     }
     let (from, _) = source.sql(NaiveDate::MIN);
     let sql = format!(
@@ -360,13 +374,12 @@ pub fn clocks_until(
     if let Some(from) = summed_clocks(scope, source)? {
         let sql = format!(
             "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) AS n FROM {from} AND c.status = {} AND c.kind = {} \
-             AND c.policy_version = {} AND c.day <= {}",
+             AND c.policy_version = {} AND c.day <= ",
             literal(&group.status)?,
             literal(&group.kind)?,
             group.policy_version.unwrap_or(0),
-            date(day),
         );
-        return Ok(diesel::sql_query(sql).get_result::<Count>(conn)?.n);
+        return Ok(Statement::new(sql).date(day).get_result::<Count>(conn)?.n);
     }
     let (from, until) = source.sql(day);
     let version = match group.policy_version {

@@ -56,7 +56,8 @@ pub struct Settings {
     pub login_address_window_seconds: u64,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_forwarded_for: bool,
-    pub db_pool_size: u32,
+    /// Database connections (and database threads); default: see [`crate::db::default_pool_size`].
+    pub db_pool_size: Option<u32>,
     pub log_format: LogFormat,
     /// Worker threads for HTTP; default: one per core.
     pub workers: Option<usize>,
@@ -96,7 +97,7 @@ impl Default for Settings {
             login_address_attempts: 20,
             login_address_window_seconds: 60,
             trust_forwarded_for: false,
-            db_pool_size: 8,
+            db_pool_size: None,
             log_format: LogFormat::Text,
             workers: None,
             invitation_ttl_seconds: 7 * 24 * 3600,

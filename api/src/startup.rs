@@ -58,7 +58,9 @@ impl Application {
                 trust_forwarded_for: settings.trust_forwarded_for,
             }),
         };
-        let db = Db::connect(&settings.database_url(), settings.db_pool_size)
+        let url = settings.database_url();
+        let pool_size = settings.db_pool_size.unwrap_or_else(|| crate::db::default_pool_size(&url));
+        let db = Db::connect(&url, pool_size)
             .with_context(|| format!("opening the database ({})", redact(&settings.database_url())))?;
         db.migrate().context("migrating the database")?;
         tracing::info!(backend = db.backend().name(), "database ready");

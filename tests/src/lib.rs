@@ -97,7 +97,7 @@ impl TestApp {
             jwt_secret: Some("test-secret-test-secret-test-secret!".into()),
             jwt_key_id: "test".into(),
             token_ttl_seconds: 900,
-            db_pool_size: 4,
+            db_pool_size: Some(4),
             log_format: LogFormat::Text,
             workers: Some(2),
             // every test logs in many times from 127.0.0.1; brute_force.rs lowers this again
@@ -123,6 +123,22 @@ impl TestApp {
             _database: database,
             _data_dir: data_dir,
         }
+    }
+
+    /// Asserts that the statistics' stored sums agree with sums computed anew from the
+    /// arrangements and their facts.
+    pub async fn assert_statistics_sums_agree(&self) {
+        let db = self.db.clone();
+        let differences = tokio::task::spawn_blocking(move || {
+            db.run_blocking(|conn| {
+                arrangeer_api::db::statistics_aggregates::differences(conn)
+                    .map_err(arrangeer_api::db::DbError::from)
+            })
+        })
+        .await
+        .expect("sums task")
+        .expect("sums");
+        assert!(differences.is_empty(), "the statistics' sums drifted:\n{}", differences.join("\n"));
     }
 
     pub fn url(&self, path: &str) -> String {

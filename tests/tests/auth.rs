@@ -136,6 +136,35 @@ async fn roles_outside_a_guard_get_403() {
 }
 
 #[tokio::test]
+async fn a_forbidden_role_gets_403_even_when_the_body_does_not_parse() {
+    let app = TestApp::spawn().await;
+    let school = app.session(Role::School, UTRECHT).await;
+    let parent = app.token(Role::Parent, UTRECHT).await;
+    let policy = format!("/api/v1/partnerships/{}/policy", school.user.partnership.id);
+    // the role is in the token: the 403 is decided before the body is read
+    let cases = [
+        (reqwest::Method::PUT, policy.as_str(), &school.access_token),
+        (reqwest::Method::POST, "/api/v1/arrangements", &parent),
+    ];
+    for (method, path, token) in cases {
+        for (content_type, body) in [("application/json", "{not json"), ("text/plain", "hello")] {
+            let response = app
+                .client
+                .request(method.clone(), app.url(path))
+                .bearer_auth(token)
+                .header("content-type", content_type)
+                .header("if-match", "\"1\"")
+                .body(body)
+                .send()
+                .await
+                .expect("request");
+            assert_eq!(response.status(), 403, "{method} {path} with {content_type}");
+            assert_eq!(problem(response).await.kind, "urn:arrangeer:problem:forbidden");
+        }
+    }
+}
+
+#[tokio::test]
 async fn schools_outside_the_callers_scope_are_404_not_403() {
     let app = TestApp::spawn().await;
     let admin = app.token(Role::SwvAdmin, UTRECHT).await;

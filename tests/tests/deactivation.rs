@@ -1,6 +1,7 @@
 //! A deactivated account's access token stops working at once, not when it expires.
 
 use arrangeer_shared::Role;
+use arrangeer_tests::fixtures::{new_pupil, proposal};
 use arrangeer_tests::{TestApp, UTRECHT, demo_account};
 use diesel::RunQueryDsl;
 
@@ -8,7 +9,21 @@ use diesel::RunQueryDsl;
 async fn a_deactivated_users_access_token_is_refused_on_the_next_request() {
     let app = TestApp::spawn().await;
     let token = app.token(Role::School, UTRECHT).await;
-    for path in ["/api/v1/arrangements", "/api/v1/pupils", "/api/v1/me"] {
+    let pupil = new_pupil(&app, &token, "Noor", "Visser").await;
+    let draft = serde_json::json!({
+        "kind": "individual", "title": "Lezen", "pupilIds": [pupil], "startRoute": "direct_start",
+        "careScope": "education_only", "proposal": proposal(),
+    });
+    let created: serde_json::Value = app.post_ok("/api/v1/arrangements", &token, &draft).await;
+    let dossier = format!("/api/v1/arrangements/{}", created["id"].as_str().expect("a dossier"));
+    let reads = [
+        "/api/v1/arrangements",
+        "/api/v1/pupils",
+        "/api/v1/me",
+        dossier.as_str(),
+        "/api/v1/statistics?year=2027",
+    ];
+    for path in reads {
         assert_eq!(app.get(path, &token).await.status(), 200, "{path} before");
     }
     let other = app.token(Role::Consultant, UTRECHT).await;
@@ -22,12 +37,16 @@ async fn a_deactivated_users_access_token_is_refused_on_the_next_request() {
         })
         .expect("deactivate");
 
-    // no endpoint answers the token any more: not the list, not a role-guarded one, not /me
-    for path in ["/api/v1/arrangements", "/api/v1/pupils", "/api/v1/me", "/api/v1/deadlines"] {
+    // no endpoint answers the token any more: not the list, a dossier, the statistics, a
+    // role-guarded one, nor /me
+    for path in reads.iter().chain(&["/api/v1/deadlines"]) {
         let response = app.get(path, &token).await;
         assert_eq!(response.status(), 401, "{path} after deactivation");
         assert!(response.headers().contains_key("www-authenticate"));
     }
+    // nor an action
+    let action = app.post(&format!("{dossier}/actions/withdraw"), &token, &serde_json::json!({})).await;
+    assert_eq!(action.status(), 401, "an action after deactivation");
     // other accounts are not affected
     assert_eq!(app.get("/api/v1/arrangements", &other).await.status(), 200);
 }

@@ -210,6 +210,7 @@ fn without_ids(mut v: Value) -> Value {
 async fn statistics_agree_between_sqlite_and_postgresql_on_the_same_seeded_data() {
     let sqlite = TestApp::spawn_sqlite().await;
     seed(&sqlite).await;
+    sqlite.assert_statistics_sums_agree().await;
     let on_sqlite = statistics(&sqlite, Role::SwvAdmin, UTRECHT).await;
     check_figures(&sqlite, &on_sqlite).await;
 
@@ -220,6 +221,7 @@ async fn statistics_agree_between_sqlite_and_postgresql_on_the_same_seeded_data(
     let postgres = TestApp::spawn_on(Some(url), |_| {}).await;
     assert_eq!(postgres.backend, "postgresql");
     seed(&postgres).await;
+    postgres.assert_statistics_sums_agree().await;
     let on_postgres = statistics(&postgres, Role::SwvAdmin, UTRECHT).await;
     check_figures(&postgres, &on_postgres).await;
     let (a, b) =
@@ -236,6 +238,7 @@ async fn statistics_agree_between_sqlite_and_postgresql_on_the_same_seeded_data(
 async fn statistics_are_scoped_per_role_and_refuse_bad_input() {
     let app = TestApp::spawn().await;
     seed(&app).await;
+    app.assert_statistics_sums_agree().await;
     let school = statistics(&app, Role::School, UTRECHT).await;
     assert_eq!((school.scope, school.arrangements, school.by_school.len()), (StatisticsScope::School, 5, 1));
     let consultant = statistics(&app, Role::Consultant, UTRECHT).await;

@@ -16,4 +16,4 @@ pub mod totp;
 pub mod user;
 
 pub use jwt::JwtKeys;
-pub use user::{AuthUser, Authorized};
+pub use user::{AuthUser, Authorized, Checked, Unchecked};

@@ -6,6 +6,7 @@ use arrangeer_shared::Role;
 
 use super::AuthUser;
 use crate::db::arrangements::ArrangementRow;
+use crate::db::users::AccessRow;
 use crate::db::{DbConnection, DbError, arrangements, pupils, users};
 
 /// The schools of the caller's partnership that the caller may see.
@@ -41,16 +42,23 @@ pub enum Reach {
 
 /// Where `user` reaches.
 pub fn reach(conn: &mut DbConnection, user: &AuthUser) -> Result<Reach, DbError> {
+    let account = match user.role {
+        // school staff and executors reach through their account's school or organisation
+        Role::School | Role::Executor => users::access(conn, &user.id.to_string())?,
+        Role::SwvAdmin | Role::Consultant | Role::Parent => None,
+    };
+    let none = AccessRow { active: false, school_id: None, executor_id: None };
+    reach_of(conn, user, account.as_ref().unwrap_or(&none))
+}
+
+/// Where `user` reaches, given its account as read by the account check.
+pub fn reach_of(conn: &mut DbConnection, user: &AuthUser, account: &AccessRow) -> Result<Reach, DbError> {
     let id = user.id.to_string();
     Ok(match user.role {
         Role::SwvAdmin => Reach::All,
         Role::Consultant => Reach::Schools(users::assigned_school_ids(conn, &id)?),
-        Role::School => {
-            Reach::Schools(users::find(conn, &id)?.and_then(|u| u.school_id).into_iter().collect())
-        }
-        Role::Executor => {
-            Reach::Executor(users::find(conn, &id)?.and_then(|u| u.executor_id).unwrap_or_default())
-        }
+        Role::School => Reach::Schools(account.school_id.clone().into_iter().collect()),
+        Role::Executor => Reach::Executor(account.executor_id.clone().unwrap_or_default()),
         Role::Parent => Reach::Parent(id),
     })
 }
@@ -74,13 +82,42 @@ pub fn sees_arrangement(
     if row.partnership_id != user.partnership.to_string() {
         return Ok(false);
     }
-    Ok(match reach(conn, user)? {
+    let reach = reach(conn, user)?;
+    reach_sees_arrangement(conn, &reach, row)
+}
+
+/// The same for a caller whose account (and so reach) is known: see [`super::Checked`].
+pub fn checked_sees_arrangement(
+    conn: &mut DbConnection,
+    caller: &super::Checked,
+    row: &ArrangementRow,
+) -> Result<bool, DbError> {
+    if row.partnership_id != caller.user.partnership.to_string() {
+        return Ok(false);
+    }
+    let reach = match caller.user.role {
+        // one indexed probe instead of the whole caseload
+        Role::Consultant => {
+            return users::is_assigned(conn, &caller.user.id.to_string(), &row.school_id)
+                .map_err(DbError::from);
+        }
+        _ => caller.reach(conn)?,
+    };
+    reach_sees_arrangement(conn, &reach, row)
+}
+
+fn reach_sees_arrangement(
+    conn: &mut DbConnection,
+    reach: &Reach,
+    row: &ArrangementRow,
+) -> Result<bool, DbError> {
+    Ok(match reach {
         Reach::All => true,
         Reach::Schools(ids) => ids.contains(&row.school_id),
         Reach::Executor(executor) => {
             row.executor_id.as_deref() == Some(executor.as_str()) && !executor.is_empty()
         }
-        Reach::Parent(parent) => arrangements::has_child_of(conn, &row.id, &parent)?,
+        Reach::Parent(parent) => arrangements::has_child_of(conn, &row.id, parent)?,
     })
 }
 

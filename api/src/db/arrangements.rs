@@ -4,8 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::DbConnection;
+use super::prepared::Statement;
 use super::pupils::PupilRow;
 use super::schema::{arrangement_events, arrangement_pupils, arrangements, guardianships, pupils, users};
+use super::statistics_aggregates::{Changes, Tally};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = arrangements)]
@@ -102,8 +104,20 @@ pub struct EventRow {
     pub created_at: NaiveDateTime,
 }
 
+/// Stores a new arrangement (and counts it, with its clocks, in the statistics' sums).
 pub fn insert(conn: &mut DbConnection, row: &ArrangementInsert) -> QueryResult<()> {
-    diesel::insert_into(arrangements::table).values(row).execute(conn).map(|_| ())
+    diesel::insert_into(arrangements::table).values(row).execute(conn)?;
+    let tally = Tally {
+        partnership_id: row.partnership_id.clone(),
+        school_id: row.school_id.clone(),
+        kind: row.kind.clone(),
+        status: row.status.clone(),
+        policy_version: None,
+        start_route: row.proposal.start_route.clone(),
+        created_at: row.created_at,
+        end_date: row.proposal.end_date,
+    };
+    Changes::new().tally(&tally, 1).write(conn)
 }
 
 pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<ArrangementRow>> {
@@ -111,7 +125,8 @@ pub fn find(conn: &mut DbConnection, id: &str) -> QueryResult<Option<Arrangement
 }
 
 /// Writes the proposal when the stored version is `expected_version` and the status still
-/// allows editing; returns whether a row changed (no row: stale or no longer editable).
+/// allows editing; returns whether a row changed (no row: stale or no longer editable). The
+/// statistics' clocks follow a new start route or end date.
 pub fn update_proposal(
     conn: &mut DbConnection,
     id: &str,
@@ -119,20 +134,28 @@ pub fn update_proposal(
     editable_statuses: &[&str],
     changes: &ProposalChangeset,
 ) -> QueryResult<bool> {
+    let Some(before) = Tally::for_update(conn, id)? else { return Ok(false) };
     let statuses: Vec<String> = editable_statuses.iter().map(|s| (*s).to_owned()).collect();
-    diesel::update(
+    let changed = diesel::update(
         arrangements::table
             .filter(arrangements::id.eq(id))
             .filter(arrangements::version.eq(expected_version))
             .filter(arrangements::status.eq_any(statuses)),
     )
     .set((changes, arrangements::version.eq(arrangements::version + 1)))
-    .execute(conn)
-    .map(|n| n == 1)
+    .execute(conn)?
+        == 1;
+    let after =
+        Tally { start_route: changes.start_route.clone(), end_date: changes.end_date, ..before.clone() };
+    if changed && after != before {
+        Changes::new().tally(&before, -1).tally(&after, 1).write(conn)?;
+    }
+    Ok(changed)
 }
 
 /// Moves an arrangement from `from` to `to`, only if it is still in `from`; returns whether
-/// a row changed (no row: someone else moved it first).
+/// a row changed (no row: someone else moved it first). The statistics' count and clocks
+/// move along.
 pub fn transition(
     conn: &mut DbConnection,
     id: &str,
@@ -141,6 +164,7 @@ pub fn transition(
     policy_version: Option<i32>,
     at: NaiveDateTime,
 ) -> QueryResult<bool> {
+    let Some(before) = Tally::for_update(conn, id)? else { return Ok(false) };
     let target = arrangements::table.filter(arrangements::id.eq(id)).filter(arrangements::status.eq(from));
     let changed = match policy_version {
         Some(v) => diesel::update(target)
@@ -159,10 +183,19 @@ pub fn transition(
             ))
             .execute(conn)?,
     };
-    Ok(changed == 1)
+    if changed != 1 {
+        return Ok(false);
+    }
+    let after = Tally {
+        status: to.to_owned(),
+        policy_version: policy_version.or(before.policy_version),
+        ..before.clone()
+    };
+    Changes::new().tally(&before, -1).tally(&after, 1).write(conn)?;
+    Ok(true)
 }
 
-/// Replaces the pupils of an arrangement.
+/// Replaces the pupils of an arrangement (and the count the list shows).
 pub fn set_pupils(conn: &mut DbConnection, arrangement_id: &str, pupil_ids: &[String]) -> QueryResult<()> {
     diesel::delete(arrangement_pupils::table.filter(arrangement_pupils::arrangement_id.eq(arrangement_id)))
         .execute(conn)?;
@@ -174,7 +207,13 @@ pub fn set_pupils(conn: &mut DbConnection, arrangement_id: &str, pupil_ids: &[St
             ))
             .execute(conn)?;
     }
-    Ok(())
+    Statement::new(
+        "UPDATE arrangements SET pupil_count = \
+         (SELECT COUNT(*) FROM arrangement_pupils p WHERE p.arrangement_id = arrangements.id) WHERE id = ",
+    )
+    .text(arrangement_id)
+    .execute(conn)
+    .map(|_| ())
 }
 
 pub fn pupils_of(conn: &mut DbConnection, arrangement_id: &str) -> QueryResult<Vec<PupilRow>> {
@@ -284,6 +323,188 @@ pub fn list(
     query.load(conn)
 }
 
+/// Where the arrangement list looks (the caller's reach, narrowed by a school filter).
+#[derive(Debug, Clone, Copy)]
+pub enum ListScope<'a> {
+    /// The whole partnership (the SWV office).
+    Partnership,
+    /// One school: school staff, or a school filter within the caller's reach.
+    School(&'a str),
+    /// The schools of this consultant's caseload.
+    Caseload(&'a str),
+    /// One school of this consultant's caseload: `(consultant, school)`; nothing when the
+    /// school is not in it. (A caseload with a school filter becomes this.)
+    CaseloadSchool(&'a str, &'a str),
+    /// The arrangements where this organisation is the chosen executor.
+    Executor(&'a str),
+    /// The arrangements of this parent's children.
+    ChildrenOf(&'a str),
+}
+
+/// One line of the arrangement list. The school's name comes with the lines of a caseload
+/// (its schools are read anyway); otherwise it is looked up once per school, not per line.
+#[derive(Debug, Clone, Queryable)]
+pub struct SummaryRow {
+    pub id: String,
+    pub school_id: String,
+    pub school_name: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub title: String,
+    pub updated_at: NaiveDateTime,
+    pub pupil_count: i32,
+}
+
+type SummaryColumns = (
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Nullable<diesel::sql_types::Text>,
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Text,
+    diesel::sql_types::Timestamp,
+    diesel::sql_types::Integer,
+);
+
+/// ` AND <t>.status = ? AND <t>.kind = ? AND (<t>.updated_at, <t>.id) < (?, ?)`, each when
+/// asked for.
+fn list_filters(
+    mut q: Statement,
+    t: &str,
+    filter: &ListFilter,
+    before: Option<&(NaiveDateTime, String)>,
+) -> Statement {
+    if let Some(status) = &filter.status {
+        q = q.sql(format!(" AND {t}.status = ")).text(status.as_str());
+    }
+    if let Some(kind) = &filter.kind {
+        q = q.sql(format!(" AND {t}.kind = ")).text(kind.as_str());
+    }
+    if let Some((at, id)) = before {
+        q = q
+            .sql(format!(" AND ({t}.updated_at, {t}.id) < ("))
+            .timestamp(*at)
+            .sql(", ")
+            .text(id.as_str())
+            .sql(")");
+    }
+    q
+}
+
+/// One page of the list, most recently updated first (cursor key `(updated_at, id)`), in one
+/// statement whose text depends only on the page's shape (which filters, the page size), so
+/// that every connection prepares it once. Each scope reads its own covering index in order
+/// (migration `add_arrangement_list_covering_indexes`), never the table; a caseload takes the
+/// first `limit` lines of each of its schools and merges them, never every arrangement of the
+/// caseload. The partnership is checked on the scope (the school, the caseload's schools, the
+/// executor): an arrangement belongs to its school's partnership.
+pub fn summaries(
+    conn: &mut DbConnection,
+    partnership_id: &str,
+    scope: ListScope<'_>,
+    filter: &ListFilter,
+    before: Option<(NaiveDateTime, String)>,
+    limit: i64,
+) -> QueryResult<Vec<SummaryRow>> {
+    const COLUMNS: &str =
+        "a.id, a.school_id, CAST(NULL AS TEXT), a.kind, a.status, a.title, a.updated_at, a.pupil_count";
+    let before = before.as_ref();
+    let limit = limit.max(1);
+    // a school filter narrows the scope to that school (within it)
+    let scope = match (scope, filter.school_id.as_deref()) {
+        (ListScope::Partnership, Some(school)) => ListScope::School(school),
+        (ListScope::School(own), Some(school)) if own != school => return Ok(Vec::new()),
+        (ListScope::Caseload(consultant), Some(school)) => ListScope::CaseloadSchool(consultant, school),
+        (scope, _) => scope,
+    };
+    // the page size is a checked number, written into the text: a bound LIMIT would leave
+    // PostgreSQL's generic plan guessing
+    let order = format!(" ORDER BY a.updated_at DESC, a.id DESC LIMIT {limit}");
+    let q = match scope {
+        ListScope::Caseload(consultant) => {
+            let q = Statement::new(
+                "WITH caseload AS (SELECT ca.school_id, s.name, COALESCE((SELECT y.updated_at FROM arrangements y \
+                 WHERE y.school_id = ca.school_id",
+            );
+            let q = list_filters(q, "y", filter, before)
+                .sql(format!(" ORDER BY y.updated_at DESC, y.id DESC LIMIT 1 OFFSET {}), ", limit - 1))
+                .timestamp(NaiveDateTime::default())
+                .sql(
+                    ") AS since FROM consultant_assignments ca JOIN schools s ON s.id = ca.school_id \
+                     WHERE ca.consultant_id = ",
+                )
+                .text(consultant)
+                .sql(" AND s.partnership_id = ")
+                .text(partnership_id)
+                .sql(
+                    ") SELECT a.id, a.school_id, c.name, a.kind, a.status, a.title, a.updated_at, a.pupil_count \
+                     FROM caseload c JOIN arrangements a ON a.school_id = c.school_id WHERE a.updated_at >= c.since",
+                );
+            list_filters(q, "a", filter, before).sql(order)
+        }
+        ListScope::Partnership => {
+            let q = Statement::new(format!("SELECT {COLUMNS} FROM arrangements a WHERE a.partnership_id = "))
+                .text(partnership_id);
+            list_filters(q, "a", filter, before).sql(order)
+        }
+        ListScope::School(school) | ListScope::CaseloadSchool(_, school) => {
+            let q = Statement::new(format!("SELECT {COLUMNS} FROM arrangements a WHERE a.school_id = "))
+                .text(school)
+                .sql(" AND EXISTS (SELECT 1 FROM schools s WHERE s.id = ")
+                .text(school)
+                .sql(" AND s.partnership_id = ")
+                .text(partnership_id)
+                .sql(")");
+            let q = match scope {
+                ListScope::CaseloadSchool(consultant, _) => q
+                    .sql(" AND EXISTS (SELECT 1 FROM consultant_assignments ca WHERE ca.consultant_id = ")
+                    .text(consultant)
+                    .sql(" AND ca.school_id = ")
+                    .text(school)
+                    .sql(")"),
+                _ => q,
+            };
+            list_filters(q, "a", filter, before).sql(order)
+        }
+        ListScope::Executor(who) | ListScope::ChildrenOf(who) => {
+            let q = Statement::new(format!("SELECT {COLUMNS} FROM arrangements a WHERE a.partnership_id = "))
+                .text(partnership_id);
+            let q = match scope {
+                ListScope::Executor(_) => q.sql(" AND a.executor_id = ").text(who),
+                _ => q
+                    .sql(
+                        " AND a.id IN (SELECT ap.arrangement_id FROM arrangement_pupils ap \
+                         JOIN guardianships g ON g.pupil_id = ap.pupil_id WHERE g.parent_id = ",
+                    )
+                    .text(who)
+                    .sql(")"),
+            };
+            let q = match &filter.school_id {
+                Some(school) => q.sql(" AND a.school_id = ").text(school.as_str()),
+                None => q,
+            };
+            list_filters(q, "a", filter, before).sql(order)
+        }
+    };
+    q.returns::<SummaryColumns>().load(conn)
+}
+
+/// The names of these schools, one primary-key lookup each (a page names one school, or the
+/// few of a caseload).
+pub fn school_names(
+    conn: &mut DbConnection,
+    school_ids: &[&str],
+) -> QueryResult<std::collections::HashMap<String, String>> {
+    use super::schema::schools;
+    let mut names = std::collections::HashMap::with_capacity(school_ids.len());
+    for id in school_ids {
+        if let Some(name) = schools::table.find(*id).select(schools::name).first::<String>(conn).optional()? {
+            names.insert((*id).to_owned(), name);
+        }
+    }
+    Ok(names)
+}
+
 /// When an action was last taken on the arrangement.
 pub fn last_event_at(
     conn: &mut DbConnection,
@@ -303,30 +524,4 @@ pub fn set_terminated_on(conn: &mut DbConnection, id: &str, on: NaiveDate) -> Qu
         .set(arrangements::terminated_on.eq(on))
         .execute(conn)
         .map(|_| ())
-}
-
-/// Pupils per arrangement for a page of arrangements, in one query.
-pub fn pupil_counts(
-    conn: &mut DbConnection,
-    arrangement_ids: &[String],
-) -> QueryResult<std::collections::HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> = arrangement_pupils::table
-        .filter(arrangement_pupils::arrangement_id.eq_any(arrangement_ids.to_vec()))
-        .group_by(arrangement_pupils::arrangement_id)
-        .select((arrangement_pupils::arrangement_id, diesel::dsl::count_star()))
-        .load(conn)?;
-    Ok(rows.into_iter().collect())
-}
-
-/// The names of the given schools, in one query.
-pub fn school_names(
-    conn: &mut DbConnection,
-    school_ids: &[String],
-) -> QueryResult<std::collections::HashMap<String, String>> {
-    use super::schema::schools;
-    let rows: Vec<(String, String)> = schools::table
-        .filter(schools::id.eq_any(school_ids.to_vec()))
-        .select((schools::id, schools::name))
-        .load(conn)?;
-    Ok(rows.into_iter().collect())
 }

@@ -7,7 +7,6 @@
 //! fsync) and then releases all their waiters. A read is still answered only after its audit
 //! event is durable; it just shares the commit with the reads next to it.
 
-use diesel::Connection;
 use tokio::sync::{mpsc, oneshot};
 
 use super::audit::{self, AuditRow};
@@ -38,16 +37,13 @@ impl AuditWriter {
                     }
                 }
                 let result = db
-                    .run_blocking(|conn| -> Result<(), DbError> {
-                        conn.transaction(|conn| {
-                            for (rows, _) in &batch {
-                                for row in rows {
-                                    audit::insert(conn, row)?;
-                                }
+                    .write_blocking(|conn| -> Result<(), DbError> {
+                        for (rows, _) in &batch {
+                            for row in rows {
+                                audit::insert(conn, row)?;
                             }
-                            Ok::<_, diesel::result::Error>(())
-                        })
-                        .map_err(DbError::from)
+                        }
+                        Ok(())
                     })
                     .map_err(|e| e.to_string());
                 if let Err(e) = &result {

@@ -43,3 +43,32 @@ pub fn at_version(
         .first(conn)
         .optional()
 }
+
+/// The id and version of the version in force (not its document).
+pub fn current_key(conn: &mut DbConnection, partnership_id: &str) -> QueryResult<Option<(String, i32)>> {
+    policies::table
+        .filter(policies::partnership_id.eq(partnership_id))
+        .order(policies::version.desc())
+        .select((policies::id, policies::version))
+        .first(conn)
+        .optional()
+}
+
+/// The id of a version (not its document).
+pub fn key_at_version(
+    conn: &mut DbConnection,
+    partnership_id: &str,
+    version: i32,
+) -> QueryResult<Option<String>> {
+    policies::table
+        .filter(policies::partnership_id.eq(partnership_id))
+        .filter(policies::version.eq(version))
+        .select(policies::id)
+        .first(conn)
+        .optional()
+}
+
+/// The document of a version, by its id.
+pub fn document(conn: &mut DbConnection, id: &str) -> QueryResult<Option<String>> {
+    policies::table.find(id).select(policies::document).first(conn).optional()
+}

@@ -142,6 +142,9 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        // pupil_count INTEGER NOT NULL (the list's count of arrangement_pupils): not declared
+        // here, a 33rd column would need diesel's slower-to-build `64-column-tables`; it is
+        // written and read only in raw SQL (`db::arrangements::set_pupils`, `summaries`)
     }
 }
 
@@ -624,3 +627,52 @@ diesel::table! {
 }
 
 diesel::allow_tables_to_appear_in_same_query!(users, user_totp);
+
+diesel::table! {
+    statistics_counts (partnership_id, created_year, school_id, kind, status) {
+        partnership_id -> Text,
+        created_year -> Integer,
+        school_id -> Text,
+        kind -> Text,
+        status -> Text,
+        n -> BigInt,
+    }
+}
+
+diesel::table! {
+    statistics_money (partnership_id, year, school_id, kind) {
+        partnership_id -> Text,
+        year -> Integer,
+        school_id -> Text,
+        kind -> Text,
+        n -> BigInt,
+        granted_cents -> BigInt,
+        paid_at_grant_cents -> BigInt,
+        after_accountability_cents -> BigInt,
+        settlement_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    statistics_durations (partnership_id, measure, year, kind, days) {
+        partnership_id -> Text,
+        measure -> Text,
+        year -> Integer,
+        kind -> Text,
+        days -> Integer,
+        n -> BigInt,
+        late -> BigInt,
+    }
+}
+
+diesel::table! {
+    statistics_clocks (partnership_id, source, status, kind, policy_version, day) {
+        partnership_id -> Text,
+        source -> Text,
+        status -> Text,
+        kind -> Text,
+        policy_version -> Integer,
+        day -> Date,
+        n -> BigInt,
+    }
+}

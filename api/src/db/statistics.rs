@@ -3,13 +3,19 @@
 //! one row per arrangement. The SQL is the same on both backends: no date functions, no
 //! division, no ordering by text (the service sorts and divides, in integers).
 //!
-//! Values are inlined as literals, never taken from the request as text: ids are checked to be
-//! UUIDs, kinds and statuses come from our enums, dates are formatted by chrono.
+//! Values that identify the scope are inlined as literals, never taken from the request as
+//! text: ids are checked to be UUIDs, kinds and statuses come from our enums. What changes from
+//! request to request (the year, a day, a period) is bound, so that the statements of one
+//! scope are always the same text and stay in the prepared-statement cache
+//! ([`super::prepared::Statement`]): on PostgreSQL each would otherwise be parsed and planned
+//! anew, some fifty per request. (The per-school queries of the deadline counts keep their
+//! literal days: `sql_query`, not cached, so that their texts do not pile up in the cache.)
 
 use chrono::NaiveDate;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 use diesel::{QueryableByName, RunQueryDsl};
 
+use super::prepared::Statement;
 use super::{DbConnection, DbError};
 
 /// Which arrangements a figure counts.
@@ -65,9 +71,15 @@ impl Period {
 }
 
 #[derive(Debug, QueryableByName)]
-pub struct CountRow {
+pub struct SchoolCountRow {
     #[diesel(sql_type = Text)]
     pub school_id: String,
+    #[diesel(sql_type = BigInt)]
+    pub n: i64,
+}
+
+#[derive(Debug, QueryableByName)]
+pub struct KindStatusCountRow {
     #[diesel(sql_type = Text)]
     pub kind: String,
     #[diesel(sql_type = Text)]
@@ -76,15 +88,25 @@ pub struct CountRow {
     pub n: i64,
 }
 
-/// Arrangements created in `period`, per school, kind and status.
-pub fn counts(conn: &mut DbConnection, scope: &StatsScope, period: Period) -> Result<Vec<CountRow>, DbError> {
-    let sql = format!(
-        "SELECT a.school_id, a.kind, a.status, COUNT(*) AS n FROM arrangements a WHERE 1 = 1{}{} \
-         GROUP BY a.school_id, a.kind, a.status",
-        scope.conditions("a", true)?,
-        period.within("a.created_at"),
-    );
-    Ok(diesel::sql_query(sql).load(conn)?)
+/// Arrangements created in `year`, per school and per kind and status (from
+/// `statistics_counts`; two small answers instead of every school × kind × status).
+pub fn counts(
+    conn: &mut DbConnection,
+    scope: &StatsScope,
+    year: i32,
+) -> Result<(Vec<SchoolCountRow>, Vec<KindStatusCountRow>), DbError> {
+    let conditions = scope.conditions("c", true)?;
+    let by_school = Statement::new(
+        "SELECT c.school_id, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c WHERE c.created_year = ",
+    )
+    .integer(year)
+    .sql(format!("{conditions} GROUP BY c.school_id HAVING SUM(c.n) > 0"));
+    let by_kind_status = Statement::new(
+        "SELECT c.kind, c.status, CAST(SUM(c.n) AS BIGINT) AS n FROM statistics_counts c WHERE c.created_year = ",
+    )
+    .integer(year)
+    .sql(format!("{conditions} GROUP BY c.kind, c.status HAVING SUM(c.n) > 0"));
+    Ok((by_school.load(conn)?, by_kind_status.load(conn)?))
 }
 
 #[derive(Debug, QueryableByName)]
@@ -104,24 +126,24 @@ pub struct MoneyRow {
 }
 
 /// Granted amounts and payments per calendar year in `years`, from the stored money of every
-/// grant.
+/// grant (summed in `statistics_money`).
 pub fn money(
     conn: &mut DbConnection,
     scope: &StatsScope,
     years: std::ops::RangeInclusive<i32>,
 ) -> Result<Vec<MoneyRow>, DbError> {
-    let sql = format!(
-        "SELECT m.year, COUNT(*) AS n, CAST(SUM(m.granted_cents) AS BIGINT) AS granted, \
+    Ok(Statement::new(
+        "SELECT m.year, CAST(SUM(m.n) AS BIGINT) AS n, CAST(SUM(m.granted_cents) AS BIGINT) AS granted, \
          CAST(SUM(m.paid_at_grant_cents) AS BIGINT) AS paid_at_grant, \
          CAST(SUM(m.after_accountability_cents) AS BIGINT) AS after_accountability, \
          CAST(SUM(m.settlement_cents) AS BIGINT) AS settlement \
-         FROM arrangement_money_years m WHERE m.year >= {} AND m.year <= {}{} \
-         GROUP BY m.year ORDER BY m.year",
-        years.start(),
-        years.end(),
-        scope.conditions("m", true)?,
-    );
-    Ok(diesel::sql_query(sql).load(conn)?)
+         FROM statistics_money m WHERE m.year >= ",
+    )
+    .integer(*years.start())
+    .sql(" AND m.year <= ")
+    .integer(*years.end())
+    .sql(format!("{} GROUP BY m.year HAVING SUM(m.n) > 0 ORDER BY m.year", scope.conditions("m", true)?))
+    .load(conn)?)
 }
 
 #[derive(Debug, QueryableByName)]
@@ -142,24 +164,53 @@ pub enum Duration {
     GrantToStart,
 }
 
+impl Duration {
+    fn measure(self) -> &'static str {
+        match self {
+            Duration::RequestToDecision => "request_to_decision",
+            Duration::DefinitiveToDecision => "definitive_to_decision",
+            Duration::GrantToStart => "grant_to_start",
+        }
+    }
+}
+
 /// How many arrangements took how many days (and how many of those were late), for the
-/// decisions (or starts) in `period`.
+/// decisions (or starts) in `year`: for the whole partnership from the histograms in
+/// `statistics_durations`, for some schools from their milestones.
 pub fn durations(
     conn: &mut DbConnection,
     scope: &StatsScope,
+    year: i32,
     period: Period,
     which: Duration,
 ) -> Result<Vec<DaysRow>, DbError> {
-    let (column, at) = match which {
-        Duration::RequestToDecision => ("request_to_decision_days", "decided_on"),
-        Duration::DefinitiveToDecision => ("definitive_to_decision_days", "decided_on"),
-        Duration::GrantToStart => ("grant_to_start_days", "started_on"),
+    let measure = which.measure();
+    if scope.schools.is_none() {
+        let mut sql = format!(
+            " AND d.partnership_id = {} AND d.measure = '{measure}'",
+            literal(&scope.partnership_id)?,
+        );
+        if let Some(kind) = &scope.kind {
+            sql.push_str(&format!(" AND d.kind = {}", literal(kind)?));
+        }
+        sql.push_str(" GROUP BY d.days HAVING SUM(d.n) > 0");
+        return Ok(Statement::new(
+            "SELECT d.days, CAST(SUM(d.late) AS BIGINT) AS late, CAST(SUM(d.n) AS BIGINT) AS n \
+             FROM statistics_durations d WHERE d.year = ",
+        )
+        .integer(year)
+        .sql(sql)
+        .load(conn)?);
+    }
+    let at = match which {
+        Duration::RequestToDecision | Duration::DefinitiveToDecision => "decided_on",
+        Duration::GrantToStart => "started_on",
     };
     let sql = format!(
-        "SELECT m.{column} AS days, \
+        "SELECT m.{measure}_days AS days, \
          CAST(SUM(CASE WHEN m.decided_late = TRUE THEN 1 ELSE 0 END) AS BIGINT) AS late, \
-         COUNT(*) AS n FROM arrangement_milestones m WHERE m.{column} IS NOT NULL{}{} \
-         GROUP BY m.{column}",
+         COUNT(*) AS n FROM arrangement_milestones m WHERE m.{measure}_days IS NOT NULL{}{} \
+         GROUP BY m.{measure}_days",
         scope.conditions("m", true)?,
         period.within(&format!("m.{at}")),
     );
@@ -181,14 +232,15 @@ pub fn goal_results(
     scope: &StatsScope,
     period: Period,
 ) -> Result<Vec<ResultRow>, DbError> {
-    let sql = format!(
+    Ok(Statement::new(
         "SELECT g.result, COUNT(*) AS n FROM opp_goal_evaluations g \
-         JOIN opps o ON o.id = g.opp_id JOIN pupils p ON p.id = o.pupil_id \
-         WHERE 1 = 1{}{} GROUP BY g.result",
-        scope.conditions("p", false)?,
-        period.within("g.evaluated_on"),
-    );
-    Ok(diesel::sql_query(sql).load(conn)?)
+         JOIN opps o ON o.id = g.opp_id JOIN pupils p ON p.id = o.pupil_id WHERE g.evaluated_on >= ",
+    )
+    .date(period.from)
+    .sql(" AND g.evaluated_on < ")
+    .date(period.to)
+    .sql(format!("{} GROUP BY g.result", scope.conditions("p", false)?))
+    .load(conn)?)
 }
 
 /// Open dossiers under the same rules (policy version, kind) in the same status.
@@ -252,6 +304,33 @@ impl ClockSource {
     }
 }
 
+impl ClockSource {
+    /// Its name in `statistics_clocks`, which sums it per day for the whole partnership.
+    fn summed(self) -> Option<&'static str> {
+        match self {
+            ClockSource::Created => Some("created"),
+            ClockSource::Definitive => Some("definitive"),
+            ClockSource::Granted => Some("granted"),
+            ClockSource::EndDate => Some("end_date"),
+            ClockSource::IntegralActionDue | ClockSource::OldestResearchReport => None,
+        }
+    }
+}
+
+/// `statistics_clocks` of the scope's partnership and kind, when the scope is the whole
+/// partnership and the source is summed there.
+fn summed_clocks(scope: &StatsScope, source: ClockSource) -> Result<Option<String>, DbError> {
+    let (None, Some(name)) = (&scope.schools, source.summed()) else { return Ok(None) };
+    let mut sql = format!(
+        "statistics_clocks c WHERE c.partnership_id = {} AND c.source = '{name}'",
+        literal(&scope.partnership_id)?
+    );
+    if let Some(kind) = &scope.kind {
+        sql.push_str(&format!(" AND c.kind = {}", literal(kind)?));
+    }
+    Ok(Some(sql))
+}
+
 /// The rules and statuses under which open dossiers in `statuses` have a clock of `source`.
 pub fn rule_groups(
     conn: &mut DbConnection,
@@ -260,6 +339,15 @@ pub fn rule_groups(
     source: ClockSource,
 ) -> Result<Vec<RuleGroup>, DbError> {
     let statuses = statuses.iter().map(|s| literal(s)).collect::<Result<Vec<_>, _>>()?.join(", ");
+    if let Some(from) = summed_clocks(scope, source)? {
+        // rules version 0 stands for none
+        let sql = format!(
+            "SELECT CASE WHEN c.policy_version = 0 THEN NULL ELSE c.policy_version END AS policy_version, \
+             c.kind, c.status FROM {from} AND c.status IN ({statuses}) \
+             GROUP BY c.policy_version, c.kind, c.status HAVING SUM(c.n) > 0"
+        );
+        return Ok(Statement::new(sql).load(conn)?);
+    }
     let (from, _) = source.sql(NaiveDate::MIN);
     let sql = format!(
         "SELECT a.policy_version, a.kind, a.status FROM {from} AND a.status IN ({statuses}){} \
@@ -283,6 +371,16 @@ pub fn clocks_until(
     group: &RuleGroup,
     day: NaiveDate,
 ) -> Result<i64, DbError> {
+    if let Some(from) = summed_clocks(scope, source)? {
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(c.n), 0) AS BIGINT) AS n FROM {from} AND c.status = {} AND c.kind = {} \
+             AND c.policy_version = {} AND c.day <= ",
+            literal(&group.status)?,
+            literal(&group.kind)?,
+            group.policy_version.unwrap_or(0),
+        );
+        return Ok(Statement::new(sql).date(day).get_result::<Count>(conn)?.n);
+    }
     let (from, until) = source.sql(day);
     let version = match group.policy_version {
         Some(v) => format!("= {v}"),

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{arrangement_milestones, arrangement_money_years, arrangements, export_events};
+use super::statistics_aggregates::Changes;
 
 #[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = arrangement_milestones)]
@@ -30,7 +31,7 @@ pub struct MilestoneRow {
     pub updated_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Insertable, Queryable, Selectable)]
 #[diesel(table_name = arrangement_money_years)]
 pub struct MoneyYearRow {
     pub arrangement_id: String,
@@ -45,13 +46,21 @@ pub struct MoneyYearRow {
 }
 
 /// Replaces the arrangement's milestones and money (one insert per row: the multi-backend
-/// connection has no multi-row insert).
+/// connection has no multi-row insert), and moves the statistics' sums from the old facts to
+/// the new.
 pub fn replace(
     conn: &mut DbConnection,
     milestones: &MilestoneRow,
     money: &[MoneyYearRow],
 ) -> QueryResult<()> {
     let id = milestones.arrangement_id.as_str();
+    let old_money: Vec<MoneyYearRow> = arrangement_money_years::table
+        .filter(arrangement_money_years::arrangement_id.eq(id))
+        .select(MoneyYearRow::as_select())
+        .order(arrangement_money_years::year)
+        .load(conn)?;
+    let old_milestones: Option<MilestoneRow> =
+        arrangement_milestones::table.find(id).select(MilestoneRow::as_select()).first(conn).optional()?;
     diesel::delete(arrangement_money_years::table.filter(arrangement_money_years::arrangement_id.eq(id)))
         .execute(conn)?;
     diesel::delete(arrangement_milestones::table.filter(arrangement_milestones::arrangement_id.eq(id)))
@@ -60,13 +69,27 @@ pub fn replace(
     for row in money {
         diesel::insert_into(arrangement_money_years::table).values(row).execute(conn)?;
     }
+    let mut changes = Changes::new();
+    if let Some(old) = &old_milestones {
+        changes = changes.milestones(old, -1);
+    }
+    changes = changes.milestones(milestones, 1);
+    for row in &old_money {
+        changes = changes.money(row, -1);
+    }
+    for row in money {
+        changes = changes.money(row, 1);
+    }
+    changes.write(conn)?;
     Ok(())
 }
 
 /// Arrangements past their draft whose facts were never written (data from before the
-/// statistics, or loaded around the services), at most `limit`.
-pub fn missing(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<String>> {
+/// statistics, or loaded around the services), at most `limit`, in id order after `after`
+/// (so that a backfill in batches reads every arrangement once, not once per batch).
+pub fn missing(conn: &mut DbConnection, after: &str, limit: i64) -> QueryResult<Vec<String>> {
     arrangements::table
+        .filter(arrangements::id.gt(after))
         .filter(arrangements::status.ne("draft"))
         .filter(diesel::dsl::not(diesel::dsl::exists(
             arrangement_milestones::table.filter(arrangement_milestones::arrangement_id.eq(arrangements::id)),

@@ -87,6 +87,16 @@ pub fn assigned_school_ids(conn: &mut DbConnection, consultant_id: &str) -> Quer
         .load(conn)
 }
 
+/// Whether the school is in the consultant's caseload.
+pub fn is_assigned(conn: &mut DbConnection, consultant_id: &str, school_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        consultant_assignments::table
+            .filter(consultant_assignments::consultant_id.eq(consultant_id))
+            .filter(consultant_assignments::school_id.eq(school_id)),
+    ))
+    .get_result(conn)
+}
+
 pub fn assign_consultant(
     conn: &mut DbConnection,
     consultant_id: &str,
@@ -119,6 +129,20 @@ pub fn set_password(
         ))
         .execute(conn)
         .map(|_| ())
+}
+
+/// What every request needs to know of its caller's account: whether it is still active and
+/// where it belongs (one primary-key lookup).
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct AccessRow {
+    pub active: bool,
+    pub school_id: Option<String>,
+    pub executor_id: Option<String>,
+}
+
+pub fn access(conn: &mut DbConnection, user_id: &str) -> QueryResult<Option<AccessRow>> {
+    users::table.find(user_id).select(AccessRow::as_select()).first(conn).optional()
 }
 
 /// Whether the account exists and is active: the per-request check of the token extractor

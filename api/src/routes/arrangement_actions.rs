@@ -5,7 +5,7 @@ use arrangeer_shared::workflow::Action;
 
 use super::extract::Json;
 use super::with_etag;
-use crate::auth::AuthUser;
+use crate::auth::Unchecked;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
@@ -35,13 +35,13 @@ use crate::services::mailer::Mailer;
 pub async fn take_arrangement_action(
     db: web::Data<Db>,
     mailer: web::Data<Mailer>,
-    user: AuthUser,
+    caller: Unchecked,
     path: web::Path<(ArrangementId, Action)>,
     Json(request): Json<ActionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (id, action) = path.into_inner();
-    let actor = user;
-    let arrangement = services::arrangement_actions::take_action(&db, user, id, action, request).await?;
+    let (actor, arrangement) =
+        services::arrangement_actions::take_action(&db, caller, id, action, request).await?;
     services::notifications::arrangement_action(&db, &mailer, &actor, arrangement.id.to_string(), action);
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))
 }

@@ -5,7 +5,7 @@ use arrangeer_shared::kinds::ArrangementKind;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-use crate::auth::AuthUser;
+use crate::auth::Unchecked;
 use crate::db::Db;
 use crate::error::ApiError;
 use crate::services;
@@ -53,9 +53,9 @@ impl From<StatisticsParams> for StatisticsQuery {
 #[get("/statistics")]
 pub async fn get_statistics(
     db: web::Data<Db>,
-    user: AuthUser,
+    caller: Unchecked,
     query: web::Query<StatisticsParams>,
 ) -> Result<HttpResponse, ApiError> {
-    let report = services::statistics::statistics(&db, user, query.into_inner().into()).await?;
+    let report = services::statistics::statistics_of(&db, caller, query.into_inner().into()).await?;
     Ok(HttpResponse::Ok().json(report))
 }

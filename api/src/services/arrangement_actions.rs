@@ -13,17 +13,19 @@ use arrangeer_shared::workflow::{self, Action, TransitionError};
 
 use super::arrangements::{allowed, kind_of, status_of, to_response, visible};
 use super::{ServiceError, decision_letters, findings, policy};
-use crate::auth::AuthUser;
+use crate::auth::{AuthUser, Unchecked};
 use crate::db::arrangements::{self, ArrangementRow, EventRow};
 use crate::db::{Db, DbConnection, evaluations, new_id, now};
 
+/// Takes `action` on the arrangement for the caller, whose account is checked in the same
+/// transaction; returns the caller (for the notifications) and the arrangement after it.
 pub async fn take_action(
     db: &Db,
-    user: AuthUser,
+    caller: Unchecked,
     id: ArrangementId,
     action: Action,
     request: ActionRequest,
-) -> Result<ArrangementResponse, ServiceError> {
+) -> Result<(AuthUser, ArrangementResponse), ServiceError> {
     let errors: Vec<FieldError> = [
         request.comment.as_deref().and_then(|c| text::check("comment", c, false, text::LONG)),
         request.justification.as_deref().and_then(|j| text::check("justification", j, false, text::LONG)),
@@ -35,6 +37,7 @@ pub async fn take_action(
         return Err(ServiceError::Unprocessable(errors));
     }
     db.write(move |conn| {
+        let user = caller.check(conn)?.user;
         let row = visible(conn, &user, &id.to_string())?;
         let kind = kind_of(&row)?;
         let config = policy::workflow_config(conn, &row.partnership_id, kind)?;
@@ -90,7 +93,7 @@ pub async fn take_action(
         let updated = arrangements::find(conn, &row.id)?.ok_or(ServiceError::NotFound("arrangement"))?;
         // the statistics' milestones and money follow every status change, in this transaction
         super::statistics::facts::refresh(conn, &updated)?;
-        to_response(conn, &user, updated)
+        Ok((user, to_response(conn, &user, updated)?))
     })
     .await
 }

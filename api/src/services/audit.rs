@@ -11,7 +11,7 @@ use super::{ServiceError, cursor};
 use crate::auth::AuthUser;
 use crate::auth::scope;
 use crate::db::audit::{self, AuditFilter, AuditRow};
-use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, pupils, utc};
+use crate::db::{Db, DbConnection, DbError, new_ordered_id, now, parse_id, pupils, utc};
 
 /// Who asked, from where: what every audit event records about the caller.
 #[derive(Clone, Debug)]
@@ -42,7 +42,7 @@ pub fn event(
     pupil_id: Option<&str>,
 ) -> AuditRow {
     AuditRow {
-        id: new_id(),
+        id: new_ordered_id(),
         partnership_id: caller.user.partnership.to_string(),
         actor_id: caller.user.id.to_string(),
         actor_role: caller.user.role.as_str().to_owned(),

@@ -76,7 +76,7 @@ pub async fn login(
 
     // Argon2 is deliberately slow: keep it off the async executor too.
     let password = request.password;
-    let row = tokio::task::spawn_blocking(move || match row {
+    let row = password::off_thread(move || match row {
         Some(row) if row.active && password::verify(&password, &row.password_hash) => Some(row),
         Some(_) => None,
         None => {
@@ -84,8 +84,7 @@ pub async fn login(
             None
         }
     })
-    .await
-    .map_err(DbError::Worker)?;
+    .await?;
     let Some(row) = row else {
         context.limits.failed(&account)?;
         return Err(ServiceError::InvalidCredentials);

@@ -99,12 +99,7 @@ pub(crate) fn governing_policy(
     row: &ArrangementRow,
 ) -> Result<Option<Policy>, DbError> {
     match row.policy_version {
-        Some(version) => crate::db::policies::at_version(conn, &row.partnership_id, version)?
-            .map(|p| {
-                serde_json::from_str(&p.document)
-                    .map_err(|_| DbError::Corrupt { column: "policies.document", value: p.id })
-            })
-            .transpose(),
+        Some(version) => policies::at_version(conn, &row.partnership_id, version),
         None => Ok(policies::current(conn, &row.partnership_id)?.map(|(_, p)| p)),
     }
 }

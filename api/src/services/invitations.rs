@@ -23,7 +23,7 @@ use super::mailer::{Mail, Mailer};
 use crate::auth::{AuthUser, password, scope};
 use crate::db::invitations::{self, InvitationRow};
 use crate::db::users::UserInsert;
-use crate::db::{Db, DbError, new_id, now, parse_id, pupils, users, utc};
+use crate::db::{Db, new_id, now, parse_id, pupils, users, utc};
 
 /// How invitations behave on this server.
 #[derive(Clone, Debug)]
@@ -137,8 +137,7 @@ pub async fn accept_invitation(
     }
     let token_hash = hash(request.token.trim());
     let password = request.password.clone();
-    let password_hash =
-        tokio::task::spawn_blocking(move || password::hash(&password)).await.map_err(DbError::Worker)??;
+    let password_hash = password::off_thread(move || password::hash(&password)).await??;
     let email = db
         .write(move |conn| {
             let invitation =

@@ -1,5 +1,8 @@
 //! The partnership's policy in force, as the other services need it.
 
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
 use arrangeer_shared::kinds::ArrangementKind;
 use arrangeer_shared::policy::Policy;
 use arrangeer_shared::workflow::WorkflowConfig;
@@ -15,13 +18,35 @@ use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, policies, utc}
 
 /// The policy in force and its version; `None` when the partnership has none yet.
 pub fn current(conn: &mut DbConnection, partnership_id: &str) -> Result<Option<(i32, Policy)>, DbError> {
-    policies::current(conn, partnership_id)?
-        .map(|row| {
-            serde_json::from_str::<Policy>(&row.document)
-                .map(|p| (row.version, p))
-                .map_err(|_| DbError::Corrupt { column: "policies.document", value: row.id })
-        })
+    policies::current_key(conn, partnership_id)?
+        .map(|(id, version)| parsed(conn, &id).map(|p| (version, p)))
         .transpose()
+}
+
+/// The policy of a version; `None` when there is no such version.
+pub fn at_version(
+    conn: &mut DbConnection,
+    partnership_id: &str,
+    version: i32,
+) -> Result<Option<Policy>, DbError> {
+    policies::key_at_version(conn, partnership_id, version)?.map(|id| parsed(conn, &id)).transpose()
+}
+
+/// Parsed policy documents by the id of their row. A version of a partnership's policy is never
+/// changed (a change is a new version, a new row), so a parsed document stays what its row
+/// says; only ids are looked up per request, each document is read and parsed once.
+static PARSED: LazyLock<Mutex<HashMap<String, Arc<Policy>>>> = LazyLock::new(Mutex::default);
+
+fn parsed(conn: &mut DbConnection, id: &str) -> Result<Policy, DbError> {
+    let cached = PARSED.lock().unwrap_or_else(PoisonError::into_inner).get(id).cloned();
+    if let Some(policy) = cached {
+        return Ok(Policy::clone(&policy));
+    }
+    let corrupt = || DbError::Corrupt { column: "policies.document", value: id.to_owned() };
+    let document = policies::document(conn, id)?.ok_or_else(corrupt)?;
+    let policy: Policy = serde_json::from_str(&document).map_err(|_| corrupt())?;
+    PARSED.lock().unwrap_or_else(PoisonError::into_inner).insert(id.to_owned(), Arc::new(policy.clone()));
+    Ok(policy)
 }
 
 /// Who decides for this kind of arrangement under the policy in force (the SWV office when

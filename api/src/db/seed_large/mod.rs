@@ -14,8 +14,11 @@ use std::time::Instant;
 use diesel::RunQueryDsl;
 use diesel::connection::SimpleConnection;
 
+mod facts;
 mod rows;
 mod sql;
+
+pub use facts::{FactRules, MoneyOf};
 
 use super::{Db, DbConnection, DbError, new_id, now};
 use crate::db::organisations::{self, PartnershipRow};
@@ -108,8 +111,14 @@ impl Seeder<'_> {
     }
 }
 
-/// Creates the partnership; refuses when it exists.
-pub fn seed(db: &Db, spec: LargeSeed, password_hash: &str) -> Result<SeedReport, SeedError> {
+/// Creates the partnership, with the statistics' facts of its arrangements written as
+/// `fact_rules` says; refuses when it exists.
+pub fn seed(
+    db: &Db,
+    spec: LargeSeed,
+    password_hash: &str,
+    fact_rules: FactRules,
+) -> Result<SeedReport, SeedError> {
     if spec.schools == 0 || spec.pupils < 2 * spec.schools || spec.arrangements == 0 {
         return Err(SeedError::TooSmall);
     }
@@ -138,9 +147,19 @@ pub fn seed(db: &Db, spec: LargeSeed, password_hash: &str) -> Result<SeedReport,
         rows::organisations(&mut seeder, &hash)?;
         rows::pupils(&mut seeder)?;
         rows::arrangements(&mut seeder)?;
+        facts::milestones(&mut seeder)?;
+        facts::money(&mut seeder, fact_rules)?;
+        facts::sums(&mut seeder)?;
         rows::audit_events(&mut seeder)?;
         let t = Instant::now();
-        seeder.conn.batch_execute("ANALYZE;").map_err(DbError::from)?;
+        // planner statistics; on PostgreSQL also the visibility map, without which no index-only
+        // scan (the list's and the statistics' indexes cover their queries) until autovacuum
+        // comes by
+        let analyze = match seeder.conn {
+            DbConnection::Postgres(_) => "VACUUM ANALYZE;",
+            DbConnection::Sqlite(_) => "ANALYZE;",
+        };
+        seeder.conn.batch_execute(analyze).map_err(DbError::from)?;
         seeder.report.seconds.push(("analyze".to_owned(), t.elapsed().as_secs_f64()));
         let mut report = seeder.report;
         report.seconds.push(("total".to_owned(), started.elapsed().as_secs_f64()));

@@ -151,14 +151,15 @@ pub(super) fn arrangements(s: &mut Seeder<'_>) -> Result<(), SeedError> {
              goals_pupils, goals_teacher, goals_school, support_description, direct_minutes_per_week, \
              indirect_minutes_per_week, outside_class_minutes_per_week, weeks, start_date, end_date, executor_kind, \
              executor_id, hourly_rate_cents, case_director, consultant_id, policy_version, created_by, \
-             terminated_on, created_at, updated_at, version) \
+             terminated_on, created_at, updated_at, version, pupil_count) \
              SELECT {id}, '{pid}', {school}, k, st, 'Ondersteuning ' || (i + 1), 'direct_start', \
              CASE WHEN k = 'integral' THEN 'education_plus_care' ELSE 'education_only' END, \
              'Leesvaardigheid en werkhouding verbeteren', 'Handelingsbekwaamheid bij lezen', 'Aanpak in de groep', \
              'Begeleiding buiten de groep door een specialist', 60 + {minutes} * 15, 15, 30, 20, {start}, {end}, 'external', \
              {executor}, 6500, CASE WHEN k = 'integral' THEN 'Regievoerder ' || (i % 50) ELSE NULL END, {consultant}, \
              CASE WHEN st = 'draft' THEN NULL ELSE 1 END, {creator}, \
-             CASE WHEN st = 'terminated' THEN {stopped} ELSE NULL END, {created}, {updated}, 1 \
+             CASE WHEN st = 'terminated' THEN {stopped} ELSE NULL END, {created}, {updated}, 1, \
+             CASE WHEN k = 'cluster' THEN 2 ELSE 1 END \
              FROM (SELECT i, {kind} AS k, {status} AS st FROM {n}) AS a",
             id = q.id(ARRANGEMENT, "i"),
             school = q.id(SCHOOL, &format!("i % {}", spec.schools)),

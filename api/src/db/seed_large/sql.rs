@@ -31,6 +31,11 @@ impl Sql {
         format!("('{}-0000-4000-8000-' || {hex})", self.prefix[table])
     }
 
+    /// The id of row number `n` of `table`, as [`Sql::id`] makes it (a literal, for ranges of ids).
+    pub fn id_literal(&self, table: usize, n: u64) -> String {
+        format!("{}-0000-4000-8000-{n:012x}", self.prefix[table])
+    }
+
     /// A timestamp `days` days and `secs` seconds after 1 August 2024.
     pub fn at(&self, days: &str, secs: &str) -> String {
         match self.backend {
@@ -40,6 +45,22 @@ impl Sql {
             Backend::Sqlite => {
                 format!("datetime('2024-08-01', '+' || ({days}) || ' days', '+' || ({secs}) || ' seconds')")
             }
+        }
+    }
+
+    /// The (UTC) year of a date or timestamp, as an integer.
+    pub fn year(&self, expr: &str) -> String {
+        match self.backend {
+            Backend::Postgres => format!("CAST(EXTRACT(YEAR FROM {expr}) AS INTEGER)"),
+            Backend::Sqlite => format!("CAST(substr({expr}, 1, 4) AS INTEGER)"),
+        }
+    }
+
+    /// The (UTC) day of a timestamp.
+    pub fn day(&self, expr: &str) -> String {
+        match self.backend {
+            Backend::Postgres => format!("CAST({expr} AS DATE)"),
+            Backend::Sqlite => format!("date({expr})"),
         }
     }
 

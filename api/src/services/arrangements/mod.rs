@@ -1,5 +1,6 @@
 //! Arrangements: creating and editing the proposal, reading dossiers and their history.
 
+use arrangeer_shared::Role;
 use arrangeer_shared::api::arrangements::{
     Actor, ArrangementEvent, ArrangementResponse, ArrangementSummary, CreateArrangementRequest,
     UpdateArrangementRequest,
@@ -19,9 +20,9 @@ use view::to_summaries;
 pub(crate) use view::{preconditions_of, proposal_of, to_response};
 
 use super::{ServiceError, cursor, policy};
-use crate::auth::AuthUser;
-use crate::auth::scope::{self, Reach};
-use crate::db::arrangements::{self, ArrangementInsert, ArrangementRow, EventRow, ListFilter, Visibility};
+use crate::auth::scope;
+use crate::auth::{AuthUser, Checked, Unchecked};
+use crate::db::arrangements::{self, ArrangementInsert, ArrangementRow, EventRow, ListFilter, ListScope};
 use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, preconditions, users, utc};
 
 /// Allow-listed query keys of the arrangement list.
@@ -149,36 +150,45 @@ pub async fn update_arrangement(
 }
 
 /// One dossier; the read is written to the audit log once per pupil it names, durably, before
-/// the dossier is answered. The read itself takes no write lock: its events are committed
-/// together with those of concurrent reads (`AuditWriter`).
+/// the dossier is answered. The account check and the reads share one blocking hop; the read
+/// itself takes no write lock: its events are committed together with those of concurrent
+/// reads (`AuditWriter`).
 pub async fn get_arrangement(
     db: &Db,
     audit_log: &crate::db::audit_batch::AuditWriter,
-    caller: crate::services::audit::Caller,
+    caller: Unchecked,
+    address: Option<String>,
     id: ArrangementId,
 ) -> Result<ArrangementResponse, ServiceError> {
     use arrangeer_shared::api::audit::{AuditAction, AuditObject};
     let (response, events) = db
         .run(move |conn| -> Result<_, ServiceError> {
-            let user = caller.user;
-            let row = visible(conn, &user, &id.to_string())?;
-            let events: Vec<_> = arrangements::pupils_of(conn, &row.id)?
+            let checked = caller.check(conn)?;
+            let row = match arrangements::find(conn, &id.to_string())? {
+                Some(row) if scope::checked_sees_arrangement(conn, &checked, &row)? => row,
+                _ => return Err(ServiceError::NotFound("arrangement")),
+            };
+            let caller = crate::services::audit::Caller { user: checked.user, address };
+            let pupils = arrangements::pupils_of(conn, &row.id)?;
+            let events: Vec<_> = pupils
                 .iter()
                 .map(|pupil| {
                     let (read, object) = (AuditAction::Read, AuditObject::Arrangement);
                     crate::services::audit::event(&caller, read, object, &row.id, Some(&pupil.id))
                 })
                 .collect();
-            Ok((to_response(conn, &user, row)?, events))
+            Ok((view::to_response_with(conn, &caller.user, row, pupils)?, events))
         })
         .await?;
     audit_log.record(events).await?;
     Ok(response)
 }
 
+/// One page of the arrangements the caller may see: the account check, the caller's scope
+/// and the page (with school names and pupil counts) on one connection in one blocking hop.
 pub async fn list_arrangements(
     db: &Db,
-    user: AuthUser,
+    caller: Unchecked,
     query: ListQuery,
 ) -> Result<Page<ArrangementSummary>, ServiceError> {
     let limit = cursor::limit(query.limit)?;
@@ -204,23 +214,27 @@ pub async fn list_arrangements(
         school_id: query.school_id,
     };
     db.run(move |conn| {
-        let reach = scope::reach(conn, &user)?;
-        let visibility = match &reach {
-            Reach::All => Visibility::All,
-            Reach::Schools(ids) => Visibility::Schools(ids),
-            Reach::Executor(executor) => Visibility::Executor(executor),
-            Reach::Parent(parent) => Visibility::ChildrenOf(parent),
+        let Checked { user, account } = caller.check(conn)?;
+        let id = user.id.to_string();
+        let scope = match user.role {
+            Role::SwvAdmin => ListScope::Partnership,
+            Role::Consultant => ListScope::Caseload(&id),
+            Role::School => match &account.school_id {
+                Some(school) => ListScope::School(school),
+                None => return Ok(Page { items: Vec::new(), next_cursor: None }),
+            },
+            Role::Executor => ListScope::Executor(account.executor_id.as_deref().unwrap_or_default()),
+            Role::Parent => ListScope::ChildrenOf(&id),
         };
         let rows =
-            arrangements::list(conn, &user.partnership.to_string(), visibility, &filter, before, limit + 1)?;
+            arrangements::summaries(conn, &user.partnership.to_string(), scope, &filter, before, limit + 1)?;
         let page = cursor::page(
             rows,
             limit,
             |r| (r.updated_at.format("%Y-%m-%dT%H:%M:%S%.f").to_string(), r.id.clone()),
             Ok::<_, ServiceError>,
         )?;
-        let items = to_summaries(conn, page.items)?;
-        Ok(Page { items, next_cursor: page.next_cursor })
+        Ok(Page { items: to_summaries(conn, page.items)?, next_cursor: page.next_cursor })
     })
     .await
 }

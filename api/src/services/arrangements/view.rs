@@ -5,12 +5,15 @@ use arrangeer_shared::api::arrangements::{ArrangementResponse, ArrangementSummar
 use arrangeer_shared::api::auth::SchoolRef;
 use arrangeer_shared::api::preconditions::PreconditionAnswers;
 use arrangeer_shared::api::pupils::PupilRef;
-use arrangeer_shared::kinds::{CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute};
+use arrangeer_shared::kinds::{
+    ArrangementKind, CareScope, ExecutorKind, SalaryScale, StaffFunction, StartRoute,
+};
+use arrangeer_shared::workflow::Status;
 
 use super::input::to_u32;
 use super::{allowed, kind_of, status_of};
 use crate::auth::AuthUser;
-use crate::db::arrangements::{self, ArrangementRow};
+use crate::db::arrangements::{self, ArrangementRow, SummaryRow};
 use crate::db::{DbConnection, DbError, organisations, parse_id, preconditions, pupils, utc};
 use crate::services::ServiceError;
 
@@ -19,29 +22,36 @@ fn school_ref(conn: &mut DbConnection, school_id: &str) -> Result<SchoolRef, Ser
     Ok(SchoolRef { id: parse_id("schools.id", &school.id)?, name: school.name })
 }
 
-/// A page of list rows as summaries: school names and pupil counts in one query each, not
-/// two queries per row.
+/// A page of list rows as summaries, with their schools' names (one lookup per school that
+/// the rows do not name).
 pub(super) fn to_summaries(
     conn: &mut DbConnection,
-    rows: Vec<ArrangementRow>,
+    rows: Vec<SummaryRow>,
 ) -> Result<Vec<ArrangementSummary>, ServiceError> {
-    let ids: Vec<String> = rows.iter().map(|r| r.id.clone()).collect();
-    let mut school_ids: Vec<String> = rows.iter().map(|r| r.school_id.clone()).collect();
-    school_ids.sort_unstable();
-    school_ids.dedup();
-    let counts = arrangements::pupil_counts(conn, &ids)?;
-    let names = arrangements::school_names(conn, &school_ids)?;
+    let mut unnamed: Vec<&str> =
+        rows.iter().filter(|r| r.school_name.is_none()).map(|r| r.school_id.as_str()).collect();
+    unnamed.sort_unstable();
+    unnamed.dedup();
+    let names = arrangements::school_names(conn, &unnamed)?;
     rows.into_iter()
         .map(|row| {
-            let name = names.get(&row.school_id).cloned().ok_or(ServiceError::NotFound("school"))?;
-            let pupil_count = counts.get(&row.id).copied().unwrap_or(0);
+            let name = match row.school_name {
+                Some(name) => name,
+                None => names.get(&row.school_id).cloned().ok_or(ServiceError::NotFound("school"))?,
+            };
             Ok(ArrangementSummary {
                 id: parse_id("arrangements.id", &row.id)?,
                 school: SchoolRef { id: parse_id("schools.id", &row.school_id)?, name },
-                kind: kind_of(&row)?,
-                status: status_of(&row)?,
+                kind: ArrangementKind::parse(&row.kind).ok_or_else(|| DbError::Corrupt {
+                    column: "arrangements.kind",
+                    value: row.kind.clone(),
+                })?,
+                status: Status::parse(&row.status).ok_or_else(|| DbError::Corrupt {
+                    column: "arrangements.status",
+                    value: row.status.clone(),
+                })?,
                 title: row.title,
-                pupil_count: u32::try_from(pupil_count).unwrap_or(u32::MAX),
+                pupil_count: u32::try_from(row.pupil_count).unwrap_or(0),
                 updated_at: utc(row.updated_at),
             })
         })
@@ -53,8 +63,19 @@ pub(crate) fn to_response(
     user: &AuthUser,
     row: ArrangementRow,
 ) -> Result<ArrangementResponse, ServiceError> {
+    let pupils = arrangements::pupils_of(conn, &row.id)?;
+    to_response_with(conn, user, row, pupils)
+}
+
+/// [`to_response`] with the arrangement's pupils already read.
+pub(crate) fn to_response_with(
+    conn: &mut DbConnection,
+    user: &AuthUser,
+    row: ArrangementRow,
+    pupils: Vec<crate::db::pupils::PupilRow>,
+) -> Result<ArrangementResponse, ServiceError> {
     let corrupt = |column: &'static str, value: &str| DbError::Corrupt { column, value: value.to_owned() };
-    let pupils = arrangements::pupils_of(conn, &row.id)?
+    let pupils = pupils
         .into_iter()
         .map(|p| {
             // parents see their own child's name only; other pupils of a cluster by group

@@ -17,7 +17,7 @@ use arrangeer_shared::workflow::{Status, WorkflowConfig};
 use chrono::{NaiveDate, TimeDelta};
 
 use crate::db::statistics::{self as stats, ClockSource, RuleGroup, StatsScope};
-use crate::db::{DbConnection, DbError, policies};
+use crate::db::{DbConnection, DbError};
 
 /// The kinds this aggregate leaves out.
 pub const NOT_COUNTED: [DeadlineKind; 2] = [DeadlineKind::Opps, DeadlineKind::OppEvaluation];
@@ -155,12 +155,7 @@ fn policy_at(
     version: Option<i32>,
 ) -> Result<Option<Policy>, DbError> {
     match version {
-        Some(v) => policies::at_version(conn, partnership_id, v)?
-            .map(|p| {
-                serde_json::from_str(&p.document)
-                    .map_err(|_| DbError::Corrupt { column: "policies.document", value: p.id })
-            })
-            .transpose(),
+        Some(v) => crate::services::policy::at_version(conn, partnership_id, v),
         None => Ok(crate::services::policy::current(conn, partnership_id)?.map(|(_, p)| p)),
     }
 }

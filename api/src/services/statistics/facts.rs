@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use arrangeer_shared::dates::add_weeks;
 use arrangeer_shared::money::YearTotals;
+use arrangeer_shared::policy::RuleSet;
 use arrangeer_shared::workflow::{Action, Status};
 use chrono::NaiveDate;
 
@@ -19,6 +20,10 @@ use crate::services::findings::governing_policy;
 
 /// The statuses of an arrangement that was granted (and so is paid, or settled).
 const GRANTED: [Status; 4] = [Status::Granted, Status::InExecution, Status::Terminated, Status::Closed];
+
+/// What the large-partnership seeder needs to write the facts as [`refresh`] would.
+pub const SEED_RULES: crate::db::seed_large::FactRules =
+    crate::db::seed_large::FactRules { granted: &GRANTED, money: money_rows };
 
 /// Replaces the statistics' facts of one arrangement (call inside the writing transaction).
 pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbError> {
@@ -71,6 +76,20 @@ pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbEr
         updated_at: now(),
     };
 
+    let money = money_of(row, rules)?;
+    statistics_facts::replace(conn, &milestones, &money)?;
+    Ok(())
+}
+
+/// The arrangement's money per calendar year, as the statistics keep it (none before the grant).
+/// The seeder of the large partnership computes its rows with this too.
+pub fn money_rows(conn: &mut DbConnection, row: &ArrangementRow) -> Result<Vec<MoneyYearRow>, DbError> {
+    let policy = governing_policy(conn, row)?;
+    let kind = kind_of(row)?;
+    money_of(row, policy.as_ref().and_then(|p| p.rule_set(kind)))
+}
+
+fn money_of(row: &ArrangementRow, rules: Option<&RuleSet>) -> Result<Vec<MoneyYearRow>, DbError> {
     let mut money = Vec::new();
     if GRANTED.contains(&status_of(row)?) {
         let scheme = rules.and_then(|r| r.payment);
@@ -104,32 +123,34 @@ pub fn refresh(conn: &mut DbConnection, row: &ArrangementRow) -> Result<(), DbEr
             }
         }
     }
-    statistics_facts::replace(conn, &milestones, &money)?;
-    Ok(())
+    Ok(money)
 }
 
 /// Writes the facts of every arrangement that has none (past its draft), in batches of one
-/// transaction each; returns how many were written. Cheap when there is nothing to do (one
-/// indexed anti-join).
+/// transaction each, walking the arrangements once in id order; returns how many were written.
+/// When nothing is missing this is one pass over the primary key with an index probe per
+/// arrangement (the large seeder writes its facts itself).
 pub fn backfill(db: &Db) -> Result<usize, DbError> {
     const BATCH: i64 = 500;
     let mut written = 0;
+    let mut after = String::new();
     loop {
-        let done = db.run_blocking(|conn| {
+        let ids = db.run_blocking(|conn| {
             use diesel::Connection;
-            conn.transaction::<usize, DbError, _>(|conn| {
-                let ids = statistics_facts::missing(conn, BATCH)?;
+            conn.transaction::<Vec<String>, DbError, _>(|conn| {
+                let ids = statistics_facts::missing(conn, &after, BATCH)?;
                 for id in &ids {
                     if let Some(row) = arrangements::find(conn, id)? {
                         refresh(conn, &row)?;
                     }
                 }
-                Ok(ids.len())
+                Ok(ids)
             })
         })?;
-        written += done;
-        if done < BATCH as usize {
-            return Ok(written);
+        written += ids.len();
+        match ids.last() {
+            Some(last) if ids.len() == BATCH as usize => after.clone_from(last),
+            _ => return Ok(written),
         }
     }
 }

@@ -24,8 +24,8 @@ use chrono::NaiveDate;
 
 use super::ServiceError;
 use super::payments::YEARS;
-use crate::auth::AuthUser;
 use crate::auth::scope::{self, Reach};
+use crate::auth::{AuthUser, Unchecked};
 use crate::db::organisations::{self, SchoolFilter};
 use crate::db::statistics::{self as stats, Duration, Period, StatsScope};
 use crate::db::{Db, DbConnection, DbError, parse_id};
@@ -56,9 +56,29 @@ pub async fn statistics(
     .await
 }
 
+/// The same for `GET /statistics`: the account check shares the blocking hop of the figures.
+pub async fn statistics_of(
+    db: &Db,
+    caller: Unchecked,
+    query: StatisticsQuery,
+) -> Result<StatisticsResponse, ServiceError> {
+    let scope_kind = role_scope_kind(caller.role())?;
+    let period = year_period(query.year)?;
+    db.run(move |conn| {
+        let user = caller.check(conn)?.user;
+        let scope = stats_scope(conn, &user, &query)?;
+        report(conn, &scope, scope_kind, query.year, period)
+    })
+    .await
+}
+
 /// Whose figures a role sees; 403 for executors and parents.
 pub(crate) fn scope_kind(user: &AuthUser) -> Result<StatisticsScope, ServiceError> {
-    match user.role {
+    role_scope_kind(user.role)
+}
+
+fn role_scope_kind(role: Role) -> Result<StatisticsScope, ServiceError> {
+    match role {
         Role::SwvAdmin => Ok(StatisticsScope::Partnership),
         Role::School => Ok(StatisticsScope::School),
         Role::Consultant => Ok(StatisticsScope::Caseload),
@@ -125,9 +145,11 @@ fn report(
 
     let mut by_kind: BTreeMap<ArrangementKind, u64> = ArrangementKind::ALL.iter().map(|k| (*k, 0)).collect();
     let mut by_status: BTreeMap<Status, u64> = Status::ALL.iter().map(|s| (*s, 0)).collect();
-    let mut by_school: BTreeMap<String, u64> = BTreeMap::new();
     let mut total = 0;
-    for row in stats::counts(conn, scope, period)? {
+    let (per_school, per_kind_status) = stats::counts(conn, scope, year)?;
+    let by_school: BTreeMap<String, u64> =
+        per_school.into_iter().map(|r| (r.school_id, count(r.n))).collect();
+    for row in per_kind_status {
         let n = count(row.n);
         total += n;
         let kind = ArrangementKind::parse(&row.kind)
@@ -136,7 +158,6 @@ fn report(
             .ok_or(DbError::Corrupt { column: "arrangements.status", value: row.status.clone() })?;
         *by_kind.entry(kind).or_default() += n;
         *by_status.entry(status).or_default() += n;
-        *by_school.entry(row.school_id).or_default() += n;
     }
     let mut boards: BTreeMap<String, (String, u64)> = BTreeMap::new();
     let mut school_counts = Vec::with_capacity(schools.len());
@@ -171,9 +192,9 @@ fn report(
         .collect();
 
     let throughput = Throughput {
-        request_to_decision: duration(conn, scope, period, Duration::RequestToDecision, false)?,
-        definitive_to_decision: duration(conn, scope, period, Duration::DefinitiveToDecision, true)?,
-        grant_to_start: duration(conn, scope, period, Duration::GrantToStart, false)?,
+        request_to_decision: duration(conn, scope, year, period, Duration::RequestToDecision, false)?,
+        definitive_to_decision: duration(conn, scope, year, period, Duration::DefinitiveToDecision, true)?,
+        grant_to_start: duration(conn, scope, year, period, Duration::GrantToStart, false)?,
     };
 
     let mut goals = GoalAttainment::default();
@@ -212,11 +233,12 @@ fn report(
 fn duration(
     conn: &mut DbConnection,
     scope: &StatsScope,
+    year: i32,
     period: Period,
     which: Duration,
     with_deadline: bool,
 ) -> Result<DurationStats, DbError> {
-    let mut histogram: Vec<(i64, u64, u64)> = stats::durations(conn, scope, period, which)?
+    let mut histogram: Vec<(i64, u64, u64)> = stats::durations(conn, scope, year, period, which)?
         .into_iter()
         .map(|r| (i64::from(r.days), count(r.n), count(r.late)))
         .collect();

@@ -1,0 +1,12 @@
+DROP INDEX arrangements_executor_status_updated;
+DROP INDEX arrangements_executor_updated;
+DROP INDEX arrangements_school_status_updated;
+DROP INDEX arrangements_school_updated;
+DROP INDEX arrangements_partnership_status_updated;
+DROP INDEX arrangements_partnership_updated;
+CREATE INDEX arrangements_partnership_updated ON arrangements (partnership_id, updated_at, id);
+CREATE INDEX arrangements_school_status ON arrangements (school_id, status);
+CREATE INDEX arrangements_executor ON arrangements (executor_id);
+CREATE INDEX arrangements_school_updated ON arrangements (school_id, updated_at, id);
+CREATE INDEX arrangements_partnership_status_updated ON arrangements (partnership_id, status, updated_at, id);
+ALTER TABLE arrangements DROP COLUMN pupil_count;

@@ -241,6 +241,18 @@ impl TestApp {
         serde_json::from_str(&body).unwrap_or_else(|e| panic!("GET {path}: {e}: {body}"))
     }
 
+    /// The newest events of the caller's partnership's audit log about objects of `object_type`
+    /// (`opp`, `export`, `user`, …), as the SWV office (`token`) sees them.
+    pub async fn audit_events(
+        &self,
+        token: &str,
+        object_type: &str,
+    ) -> Vec<arrangeer_shared::api::audit::AuditEventResponse> {
+        let page: arrangeer_shared::api::page::Page<arrangeer_shared::api::audit::AuditEventResponse> =
+            self.get_ok(&format!("/api/v1/audit-events?objectType={object_type}&limit=200"), token).await;
+        page.items
+    }
+
     /// `POST` that must succeed, parsed into `T`.
     pub async fn post_ok<B: serde::Serialize + ?Sized, T: serde::de::DeserializeOwned>(
         &self,

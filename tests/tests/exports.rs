@@ -185,4 +185,10 @@ async fn payment_and_statistics_exports_hold_the_figures_and_are_logged() {
         ]
     );
     assert!(log.iter().all(|e| e.row_count > 0));
+    // the audit log names each export by its line in the export log, newest first
+    let audited = app.audit_events(&admin, "export").await;
+    assert_eq!(
+        audited.iter().map(|e| (e.object_id.as_str(), e.actor_role.as_str())).collect::<Vec<_>>(),
+        log.iter().map(|e| (e.id.as_str(), e.actor_role.as_str())).collect::<Vec<_>>()
+    );
 }

@@ -78,6 +78,12 @@ async fn importing_the_fixture_twice_changes_nothing_the_second_time_and_a_new_n
     );
     assert_eq!(schools(&app, &liemers).await.len(), 3);
     assert_eq!(schools(&app, &admin).await.len(), 7);
+
+    // each import through the API is in its partnership's audit log (the CLI has no user)
+    let utrecht = app.audit_events(&admin, "school_import").await;
+    assert_eq!(utrecht.len(), 3);
+    assert!(utrecht.iter().all(|e| e.action == arrangeer_shared::api::audit::AuditAction::Import));
+    assert_eq!(app.audit_events(&liemers, "school_import").await.len(), 1);
 }
 
 #[tokio::test]

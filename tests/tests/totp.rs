@@ -177,6 +177,13 @@ async fn the_swv_office_resets_a_users_two_factor_and_their_sessions_end() {
     assert_eq!(reset.status(), 204);
     let again = app.client.delete(app.url(&path)).bearer_auth(&admin).send().await.expect("delete");
     assert_eq!(again.status(), 404, "nothing left to reset");
+    // the reset (one, not the refused ones) is in the audit log: who, whose, from where
+    let events = app.audit_events(&admin, "user").await;
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].action, arrangeer_shared::api::audit::AuditAction::ResetTwoFactor);
+    assert_eq!(events[0].object_id, me.id.to_string());
+    assert_eq!(events[0].actor_role, Role::SwvAdmin);
+    assert!(events[0].client_address.is_some());
 
     // the refresh token no longer continues the session; the next login enrolls again
     let refreshed =

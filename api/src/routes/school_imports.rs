@@ -50,5 +50,6 @@ pub async fn import_schools(
         }
         csv.extend_from_slice(&chunk);
     }
-    Ok(HttpResponse::Ok().json(services::school_imports::import_for(&db, admin, csv).await?))
+    Ok(HttpResponse::Ok()
+        .json(services::school_imports::import_for(&db, super::opps::caller(admin.user, &req), csv).await?))
 }

@@ -102,8 +102,9 @@ pub async fn confirm_totp(
 pub async fn reset_user_totp(
     db: web::Data<Db>,
     caller: Authorized<SwvAdmin>,
+    req: HttpRequest,
     id: web::Path<UserId>,
 ) -> Result<HttpResponse, ApiError> {
-    services::totp::reset(&db, caller.user, id.into_inner()).await?;
+    services::totp::reset(&db, super::opps::caller(caller.user, &req), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }

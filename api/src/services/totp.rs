@@ -10,11 +10,13 @@
 //! - The secret is returned once, at enrollment, and never again.
 
 use arrangeer_shared::Role;
+use arrangeer_shared::api::audit::{AuditAction, AuditObject};
 use arrangeer_shared::api::auth::{LoginResponse, MeResponse};
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::api::totp::{TotpEnrollmentResponse, TotpStatusResponse};
 use arrangeer_shared::ids::UserId;
 
+use super::audit::Caller;
 use super::auth::{LoginContext, me_from_row};
 use super::{ServiceError, sessions};
 use crate::auth::AuthUser;
@@ -201,18 +203,19 @@ pub async fn status(db: &Db, user: AuthUser, required: bool) -> Result<TotpStatu
 
 /// The SWV office removes a user's secret (lost phone): the user's sessions end, and the next
 /// login sets up a new secret (or logs in with the password alone where that is allowed).
-/// Users of other partnerships are 404.
-pub async fn reset(db: &Db, admin: AuthUser, user_id: UserId) -> Result<(), ServiceError> {
+/// Users of other partnerships are 404. The reset is in the audit log.
+pub async fn reset(db: &Db, admin: Caller, user_id: UserId) -> Result<(), ServiceError> {
     db.write(move |conn| {
         let id = user_id.to_string();
         let row = users::find(conn, &id)?
-            .filter(|u| u.partnership_id == admin.partnership.to_string())
+            .filter(|u| u.partnership_id == admin.user.partnership.to_string())
             .ok_or(ServiceError::NotFound("user"))?;
         if !totp::delete(conn, &row.id)? {
             return Err(ServiceError::NotFound("two-factor secret"));
         }
         let ended = refresh_tokens::revoke_all_of_user(conn, &row.id, db::now())?;
-        tracing::warn!(user = %row.id, by = %admin.id, sessions_ended = ended, "two-factor authentication reset");
+        super::audit::record(conn, &admin, AuditAction::ResetTwoFactor, AuditObject::User, &row.id, None)?;
+        tracing::warn!(user = %row.id, by = %admin.user.id, sessions_ended = ended, "two-factor authentication reset");
         Ok(())
     })
     .await

@@ -18,6 +18,12 @@ vocabulary! {
         EvaluateGoal = "evaluate_goal",
         Invite = "invite",
         AcceptInvitation = "accept_invitation",
+        /// A file of dossiers, payments or statistics was downloaded (`/exports/…`).
+        Export = "export",
+        /// Schools were imported from DUO's file.
+        Import = "import",
+        /// The SWV office removed a user's two-factor secret.
+        ResetTwoFactor = "reset_two_factor",
     }
 }
 
@@ -29,6 +35,12 @@ vocabulary! {
         Pupil = "pupil",
         Arrangement = "arrangement",
         Invitation = "invitation",
+        /// An export; the id is that of its line in the export log.
+        Export = "export",
+        /// A DUO school import; the id is the partnership's.
+        SchoolImport = "school_import",
+        /// A user account.
+        User = "user",
     }
 }
 

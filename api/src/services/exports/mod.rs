@@ -9,6 +9,7 @@ pub mod tables;
 use std::collections::HashMap;
 
 use arrangeer_shared::Role;
+use arrangeer_shared::api::audit::{AuditAction, AuditObject};
 use arrangeer_shared::api::exports::{ExportFormat, ExportKind};
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::kinds::ArrangementKind;
@@ -168,10 +169,11 @@ fn record(
     filters: &serde_json::Value,
     rows: i64,
 ) -> Result<(), ServiceError> {
+    let id = new_id();
     statistics_facts::insert_export_event(
         conn,
         &ExportEventRow {
-            id: new_id(),
+            id: id.clone(),
             partnership_id: caller.user.partnership.to_string(),
             actor_id: caller.user.id.to_string(),
             actor_role: caller.user.role.as_str().to_owned(),
@@ -183,5 +185,7 @@ fn record(
             created_at: now(),
         },
     )?;
+    // the audit log names the export too, so that one list shows every read and change
+    super::audit::record(conn, caller, AuditAction::Export, AuditObject::Export, &id, None)?;
     Ok(())
 }

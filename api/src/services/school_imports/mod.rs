@@ -6,26 +6,37 @@
 
 pub mod parse;
 
+use arrangeer_shared::api::audit::{AuditAction, AuditObject};
 use arrangeer_shared::api::problem::FieldError;
 use arrangeer_shared::api::school_imports::{ImportCounts, SchoolImportReport};
 
 use super::ServiceError;
-use crate::auth::Authorized;
-use crate::auth::user::roles::SwvAdmin;
+use super::audit::Caller;
 use crate::db::organisations::{self, SchoolBoardRow, SchoolRow};
 use crate::db::{Db, DbConnection, new_id, now, school_imports};
 
 /// Largest file accepted (DUO's whole national file is about 1 MB).
 pub const MAX_BYTES: usize = 4 * 1024 * 1024;
 
-/// `POST /school-imports`: the SWV office imports into its own partnership.
-pub async fn import_for(
-    db: &Db,
-    caller: Authorized<SwvAdmin>,
-    csv: Vec<u8>,
-) -> Result<SchoolImportReport, ServiceError> {
+/// `POST /school-imports`: the SWV office imports into its own partnership (the route checks
+/// the role); the import is in the audit log, in its transaction.
+pub async fn import_for(db: &Db, caller: Caller, csv: Vec<u8>) -> Result<SchoolImportReport, ServiceError> {
     let partnership = caller.user.partnership.to_string();
-    let report = db.write(move |conn| import(conn, &partnership, &csv)).await?;
+    let audited = caller.clone();
+    let report = db
+        .write(move |conn| {
+            let report = import(conn, &partnership, &csv)?;
+            super::audit::record(
+                conn,
+                &audited,
+                AuditAction::Import,
+                AuditObject::SchoolImport,
+                &partnership,
+                None,
+            )?;
+            Ok::<_, ServiceError>(report)
+        })
+        .await?;
     tracing::info!(
         partnership = %caller.user.partnership, actor = %caller.user.id,
         schools_created = report.schools.created, schools_updated = report.schools.updated,

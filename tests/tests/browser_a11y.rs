@@ -127,5 +127,19 @@ async fn every_main_page_has_no_axe_violations() {
         assert_no_axe_violations(&browser.client, &name).await;
         no_sideways_scrolling(&browser, &name).await;
     }
+    // and with "who viewed the file" opened (a table of four columns on a phone)
+    browser.click(".access-log button").await;
+    for _ in 0..100 {
+        let open =
+            browser.client.execute("return document.querySelector('.access-log button') === null", vec![]);
+        if open.await.expect("script").as_bool() == Some(true) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let shown = browser.wait_for_text(".access-log", "Wie").await;
+    assert!(!shown.contains("Toon wie"), "the log did not open: {shown}");
+    assert_no_axe_violations(&browser.client, "parent at 360px: who viewed the file").await;
+    no_sideways_scrolling(&browser, "parent at 360px: who viewed the file").await;
     browser.close().await;
 }

@@ -5,6 +5,7 @@
 use arrangeer_api::services::demo::DEMO_PASSWORD;
 use arrangeer_shared::Role;
 use arrangeer_shared::api::arrangements::{ArrangementResponse, CreateArrangementRequest, Proposal};
+use arrangeer_shared::api::auth::MeResponse;
 use arrangeer_shared::api::opps::{
     CreateOppRequest, GoalDomain, OppActionRow, OppContent, OppGoal, OppResponse, OppVersionResponse,
 };
@@ -99,6 +100,17 @@ async fn parent_sees_only_their_child_gives_consent_and_the_school_sees_it() {
     let confirmation = browser.wait_for_text("#consent-confirmation", "Uw toestemming is vastgelegd").await;
     assert!(confirmation.contains("versie 1"), "{confirmation}");
     browser.wait_for_text("#consent-withdraw", "intrekken").await;
+
+    // who viewed the file: the school's publication is there, by name and role, and the
+    // parent's own consent is not (the log shows staff only)
+    browser.click(&format!("#access-log-{mine}-show")).await;
+    let log = browser
+        .wait_for_text(&format!("#access-log-{mine}-table"), "publiceerde een versie van het plan")
+        .await;
+    let school_name = app.get_ok::<MeResponse>("/api/v1/me", &school).await.name;
+    assert!(log.contains(&school_name) && log.contains("schoolmedewerker"), "{log}");
+    assert!(log.contains("maakte het plan (OPP)"), "{log}");
+    assert!(!log.contains("legde een antwoord vast"), "{log}");
     browser.click("#logout").await;
 
     // the school sees the consent on its dossier page

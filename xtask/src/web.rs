@@ -270,10 +270,11 @@ const ENTRY_ROUTES: &[(&str, Option<&str>)] =
 /// downloads it): `cargo xtask test` fails when the total grows past this. Lower it whenever
 /// the app shrinks.
 ///
-/// Set from the build with rustup's stable toolchain (623.1 KB; as one module the app was
+/// Set from the build with rustup's stable toolchain (630.9 KB with the parent's "who viewed the
+/// file"; 623.1 KB before it; as one module the app was
 /// 581.2 KB: what splitting costs is in README), plus ~4 KB for drift between compiler and
 /// dependency versions.
-pub const TOTAL_CEILING_BYTES: usize = 627 * 1024;
+pub const TOTAL_CEILING_BYTES: usize = 634 * 1024;
 
 /// Prints the gzipped sizes: the initial download, each chunk, each entry route, all files.
 pub fn print_size() -> Result {

@@ -21,6 +21,15 @@ use super::{ClientError, get, post, put, read, url};
 #[derive(Serialize)]
 struct Empty {}
 
+/// "Who viewed my child's file": the staff who read or changed the pupil's file, newest first
+/// (a guardian only).
+pub async fn pupil_access_log(
+    token: &str,
+    pupil: PupilId,
+) -> Result<arrangeer_shared::api::page::Page<arrangeer_shared::api::audit::AccessLogEntry>, ClientError> {
+    get(Request::get(&url(&format!("/pupils/{pupil}/access-log"))).query([("limit", "200")]), token).await
+}
+
 pub async fn create_opp(token: &str, body: &CreateOppRequest) -> Result<OppResponse, ClientError> {
     post("/opps", body, Some(token)).await
 }

@@ -1,6 +1,7 @@
 //! Texts of the development-plan (OPP) pages: the parent's page with consent, and the plan's
 //! consent status on the school's dossier page. Plain Dutch first: parents read these.
 
+use arrangeer_shared::api::audit::{AuditAction, AuditObject};
 use arrangeer_shared::api::opps::{ConsentStatus, GoalDomain};
 
 /// A text of the OPP pages.
@@ -44,6 +45,17 @@ pub enum O {
     NotPublished,
     Status(ConsentStatus),
     Domain(GoalDomain),
+    AccessLogHeading,
+    AccessLogExplain,
+    AccessLogShow,
+    AccessLogEmpty,
+    AccessLogCaption,
+    AccessLogWhen,
+    AccessLogWho,
+    AccessLogRole,
+    AccessLogWhat,
+    Audit(AuditAction),
+    AuditOn(AuditObject),
 }
 
 pub(super) fn text(key: O) -> (&'static str, &'static str) {
@@ -126,6 +138,47 @@ pub(super) fn text(key: O) -> (&'static str, &'static str) {
             GoalDomain::Motor => ("Motoriek", "Motor skills"),
             GoalDomain::Communication => ("Communicatie", "Communication"),
             GoalDomain::Other => ("Overig", "Other"),
+        },
+        O::AccessLogHeading => ("Wie heeft het dossier bekeken?", "Who viewed the file?"),
+        O::AccessLogExplain => (
+            "Elke keer dat iemand van de school, het samenwerkingsverband of de begeleiding de gegevens van uw kind bekijkt of wijzigt, wordt dat vastgelegd. Hier ziet u wie dat was en wanneer.",
+            "Every time someone from the school, the partnership or the support team views or changes your child's data, it is recorded. Here you see who it was and when.",
+        ),
+        O::AccessLogShow => ("Toon wie het dossier bekeek", "Show who viewed the file"),
+        O::AccessLogEmpty => (
+            "Nog niemand van de school of het samenwerkingsverband heeft het dossier bekeken.",
+            "Nobody from the school or the partnership has viewed the file yet.",
+        ),
+        O::AccessLogCaption => ("Wie het dossier bekeek of wijzigde:", "Who viewed or changed the file:"),
+        O::AccessLogWhen => ("Wanneer", "When"),
+        O::AccessLogWho => ("Wie", "Who"),
+        O::AccessLogRole => ("Functie", "Role"),
+        O::AccessLogWhat => ("Wat", "What"),
+        O::Audit(a) => match a {
+            AuditAction::Read => ("bekeek", "viewed"),
+            AuditAction::Create => ("maakte", "created"),
+            AuditAction::Update => ("wijzigde", "changed"),
+            AuditAction::Publish => ("publiceerde", "published"),
+            AuditAction::Consent => ("legde een antwoord vast op", "recorded an answer on"),
+            AuditAction::RecordMeeting => ("legde een gesprek vast over", "recorded a meeting about"),
+            AuditAction::EvaluateGoal => ("evalueerde een doel van", "evaluated a goal of"),
+            AuditAction::Invite => ("nodigde een ouder uit voor", "invited a parent to"),
+            AuditAction::AcceptInvitation => ("nam een uitnodiging aan voor", "accepted an invitation to"),
+            AuditAction::Export => ("downloadde", "downloaded"),
+            AuditAction::Import => ("importeerde", "imported"),
+            AuditAction::ResetTwoFactor => {
+                ("herstelde de tweestapsverificatie van", "reset the two-step verification of")
+            }
+        },
+        O::AuditOn(o) => match o {
+            AuditObject::Opp => ("het plan (OPP)", "the plan (OPP)"),
+            AuditObject::OppVersion => ("een versie van het plan", "a version of the plan"),
+            AuditObject::Pupil => ("de gegevens van uw kind", "your child's details"),
+            AuditObject::Arrangement => ("het arrangement", "the arrangement"),
+            AuditObject::Invitation => ("een uitnodiging", "an invitation"),
+            AuditObject::Export => ("een export", "an export"),
+            AuditObject::SchoolImport => ("een lijst met scholen", "a list of schools"),
+            AuditObject::User => ("een account", "an account"),
         },
     }
 }

@@ -1,5 +1,6 @@
 //! One page per route.
 
+pub mod access_log;
 pub mod account;
 pub mod consultation;
 pub mod consultation_list;

@@ -125,6 +125,8 @@ fn Plan(props: &PlanProps) -> Html {
                 }) }
             </ul>
             <ConsentForm lang={lang} token={props.token.clone()} opp={props.opp.clone()} me={props.me} />
+            <crate::pages::access_log::AccessLog lang={lang} token={props.token.clone()} pupil={props.opp.pupil.id}
+                name={props.opp.pupil.name.clone()} />
         </section>
     }
 }

@@ -271,8 +271,10 @@ pub enum Visibility<'a> {
 /// Allow-listed filters of the arrangement list.
 #[derive(Debug, Default, Clone)]
 pub struct ListFilter {
-    pub status: Option<String>,
-    pub kind: Option<String>,
+    /// A status's name (`Status::as_str`): a word of the vocabulary, never user text.
+    pub status: Option<&'static str>,
+    /// A kind's name (`ArrangementKind::as_str`).
+    pub kind: Option<&'static str>,
     pub school_id: Option<String>,
 }
 
@@ -307,10 +309,10 @@ pub fn list(
         ),
     };
     if let Some(status) = &filter.status {
-        query = query.filter(arrangements::status.eq(status.clone()));
+        query = query.filter(arrangements::status.eq(*status));
     }
     if let Some(kind) = &filter.kind {
-        query = query.filter(arrangements::kind.eq(kind.clone()));
+        query = query.filter(arrangements::kind.eq(*kind));
     }
     if let Some(school) = &filter.school_id {
         query = query.filter(arrangements::school_id.eq(school.clone()));
@@ -374,11 +376,19 @@ fn list_filters(
     filter: &ListFilter,
     before: Option<&(NaiveDateTime, String)>,
 ) -> Statement {
-    if let Some(status) = &filter.status {
-        q = q.sql(format!(" AND {t}.status = ")).text(status.as_str());
-    }
-    if let Some(kind) = &filter.kind {
-        q = q.sql(format!(" AND {t}.kind = ")).text(kind.as_str());
+    for (column, value) in [("status", filter.status), ("kind", filter.kind)] {
+        q = match value {
+            // a name of the vocabulary goes into the text, like the page size: with a bind,
+            // PostgreSQL would weigh a plan for each value against the generic plan at every
+            // execution, and for the status-and-kind filters it kept planning anew (1.3–1.5 ms
+            // per request for 0.7 ms of work); with the names written, each filter's statement
+            // has one plan of its own
+            Some(name) if name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') => {
+                q.sql(format!(" AND {t}.{column} = '{name}'"))
+            }
+            Some(name) => q.sql(format!(" AND {t}.{column} = ")).text(name),
+            None => q,
+        };
     }
     if let Some((at, id)) = before {
         q = q

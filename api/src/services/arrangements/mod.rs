@@ -209,8 +209,8 @@ pub async fn list_arrangements(
         })
         .transpose()?;
     let filter = ListFilter {
-        status: query.status.map(|s| s.as_str().to_owned()),
-        kind: query.kind.map(|k| k.as_str().to_owned()),
+        status: query.status.map(|s| s.as_str()),
+        kind: query.kind.map(|k| k.as_str()),
         school_id: query.school_id,
     };
     db.run(move |conn| {

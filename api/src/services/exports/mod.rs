@@ -79,8 +79,8 @@ pub async fn export_arrangements(
                 }
             };
             let list_filter = ListFilter {
-                status: filter.status.map(|s| s.as_str().to_owned()),
-                kind: filter.kind.map(|k| k.as_str().to_owned()),
+                status: filter.status.map(|s| s.as_str()),
+                kind: filter.kind.map(|k| k.as_str()),
                 school_id: filter.school_id.clone(),
             };
             let rows = arrangements::list(conn, &partnership, visibility, &list_filter, None, MAX_ROWS + 1)?;

@@ -189,12 +189,15 @@ async fn a_consultants_list_is_the_partnerships_list_of_the_caseload_in_the_same
             .await
             .into_iter()
             .filter(|a| schools.contains(&a.school.id))
-            .map(|a| a.id)
+            .map(|a| (a.id, a.school.name))
             .collect();
         assert!(!expected.is_empty(), "{filter}: lines to compare");
         for limit in [1, 7, 50] {
-            let seen: Vec<_> =
-                all_pages(&app, &consultant, filter, limit).await.into_iter().map(|a| a.id).collect();
+            let seen: Vec<_> = all_pages(&app, &consultant, filter, limit)
+                .await
+                .into_iter()
+                .map(|a| (a.id, a.school.name))
+                .collect();
             assert_eq!(seen, expected, "{filter} in pages of {limit}");
         }
     }

@@ -344,7 +344,8 @@ pub enum ListScope<'a> {
 }
 
 /// One line of the arrangement list. The school's name comes with the lines of a caseload
-/// (its schools are read anyway); otherwise it is looked up once per school, not per line.
+/// (its schools are read anyway) and, on PostgreSQL, with the lines of any page of many
+/// schools; otherwise it is looked up once per school, not per line.
 #[derive(Debug, Clone, Queryable)]
 pub struct SummaryRow {
     pub id: String,
@@ -416,8 +417,16 @@ pub fn summaries(
     before: Option<(NaiveDateTime, String)>,
     limit: i64,
 ) -> QueryResult<Vec<SummaryRow>> {
+    // The school's name: a page of one school is named once afterwards (`school_names`). A
+    // page of many schools is named in the statement on PostgreSQL, where each lookup
+    // afterwards is a round trip (the office's list: 4,400 -> 5,100 req/s at full size), and
+    // afterwards on SQLite, where a lookup is cheaper than the subquery per line (11,900 ->
+    // 9,200 req/s had it been named in the statement).
     const COLUMNS: &str =
         "a.id, a.school_id, CAST(NULL AS TEXT), a.kind, a.status, a.title, a.updated_at, a.pupil_count";
+    const COLUMNS_NAMED: &str = "a.id, a.school_id, (SELECT s.name FROM schools s WHERE s.id = a.school_id), \
+         a.kind, a.status, a.title, a.updated_at, a.pupil_count";
+    let many_schools = if matches!(conn, DbConnection::Postgres(_)) { COLUMNS_NAMED } else { COLUMNS };
     let before = before.as_ref();
     let limit = limit.max(1);
     // a school filter narrows the scope to that school (within it)
@@ -453,8 +462,10 @@ pub fn summaries(
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Partnership => {
-            let q = Statement::new(format!("SELECT {COLUMNS} FROM arrangements a WHERE a.partnership_id = "))
-                .text(partnership_id);
+            let q = Statement::new(format!(
+                "SELECT {many_schools} FROM arrangements a WHERE a.partnership_id = "
+            ))
+            .text(partnership_id);
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::School(school) | ListScope::CaseloadSchool(_, school) => {
@@ -477,8 +488,10 @@ pub fn summaries(
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Executor(who) | ListScope::ChildrenOf(who) => {
-            let q = Statement::new(format!("SELECT {COLUMNS} FROM arrangements a WHERE a.partnership_id = "))
-                .text(partnership_id);
+            let q = Statement::new(format!(
+                "SELECT {many_schools} FROM arrangements a WHERE a.partnership_id = "
+            ))
+            .text(partnership_id);
             let q = match scope {
                 ListScope::Executor(_) => q.sql(" AND a.executor_id = ").text(who),
                 _ => q

@@ -206,6 +206,44 @@ async fn withdrawal_is_recorded_after_agreement_only() {
     assert_eq!(v1.consent.guardians[0].decision, Some(ConsentDecision::Withdraw));
 }
 
+/// The address the audit log records for a read by a consultant who says, in
+/// `X-Forwarded-For`, that they come from 203.0.113.7.
+async fn recorded_address(app: &TestApp) -> Option<String> {
+    let p = plan(app).await;
+    publish(app, &p.school, &p.opp).await;
+    let consultant = app.token(Role::Consultant, UTRECHT).await;
+    let read = app
+        .client
+        .get(app.url(&format!("/api/v1/opps/{}", p.opp.id)))
+        .bearer_auth(&consultant)
+        .header("x-forwarded-for", "203.0.113.7")
+        .send()
+        .await
+        .expect("read the plan");
+    assert_eq!(read.status(), 200);
+    let admin = app.token(Role::SwvAdmin, UTRECHT).await;
+    let path = format!("/api/v1/audit-events?pupilId={}&objectType=opp", p.pupil);
+    let events: Page<AuditEventResponse> = app.get_ok(&path, &admin).await;
+    let read = events
+        .items
+        .iter()
+        .find(|e| e.action == AuditAction::Read && e.actor_role == Role::Consultant)
+        .expect("the consultant's read is audited");
+    read.client_address.clone()
+}
+
+#[tokio::test]
+async fn the_audit_log_records_the_forwarded_address_only_behind_a_trusted_proxy() {
+    let direct = TestApp::spawn().await;
+    assert_eq!(
+        recorded_address(&direct).await.as_deref(),
+        Some("127.0.0.1"),
+        "a client cannot forge where it is"
+    );
+    let proxied = TestApp::spawn_with(|s| s.trust_forwarded_for = true).await;
+    assert_eq!(recorded_address(&proxied).await.as_deref(), Some("203.0.113.7"));
+}
+
 #[tokio::test]
 async fn each_read_of_a_plan_is_audited_and_the_parent_sees_who_read() {
     let app = TestApp::spawn().await;

@@ -71,7 +71,8 @@ impl LoginLimits {
         }
     }
 
-    /// The address a login attempt comes from.
+    /// The address a request comes from: the TCP peer, or the forwarded address when the
+    /// proxy in front is trusted. Login limits and the audit log both use this.
     pub fn client_address(&self, req: &HttpRequest) -> Option<IpAddr> {
         if self.trust_forwarded_for
             && let Some(forwarded) = req.connection_info().realip_remote_addr()

@@ -96,7 +96,7 @@ pub async fn get_arrangement(
     req: HttpRequest,
     id: web::Path<ArrangementId>,
 ) -> Result<HttpResponse, ApiError> {
-    let address = req.peer_addr().map(|a| a.ip().to_string());
+    let address = super::extract::client_address(&req);
     let arrangement =
         services::arrangements::get_arrangement(&db, &audit_log, caller, address, id.into_inner()).await?;
     Ok(with_etag(HttpResponse::Ok(), arrangement.version).json(arrangement))

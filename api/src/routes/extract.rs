@@ -11,7 +11,19 @@ use actix_web::{FromRequest, HttpRequest, http::header, web};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
+use crate::auth::limits::LoginLimits;
 use crate::error::ApiError;
+
+/// The client's address as the audit log records it: the TCP peer, or with
+/// `ARRANGEER_TRUST_FORWARDED_FOR` the address the proxy forwarded (the same rule as the login
+/// limits, which own the setting).
+pub fn client_address(req: &HttpRequest) -> Option<String> {
+    let address = match req.app_data::<web::Data<LoginLimits>>() {
+        Some(limits) => limits.client_address(req),
+        None => req.peer_addr().map(|a| a.ip()),
+    };
+    address.map(|ip| ip.to_string())
+}
 
 /// Largest JSON body accepted (uploads have their own limits).
 pub const JSON_LIMIT: usize = 256 * 1024;

@@ -71,7 +71,7 @@ pub async fn accept_invitation(
     req: HttpRequest,
     Json(request): Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let address = req.peer_addr().map(|a| a.ip().to_string());
+    let address = super::extract::client_address(&req);
     // accepting logs the parent in: the same limits and session as a login
     let context = super::auth::login_context(&req, &keys, &refresh, &limits);
     let login = services::invitations::accept_invitation(&db, context, address, request).await?;

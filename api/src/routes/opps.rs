@@ -28,7 +28,7 @@ impl RoleSet for Guardian {
 
 /// The caller as the audit log records them: the account and the client's address.
 pub fn caller(user: AuthUser, req: &HttpRequest) -> Caller {
-    Caller { user, address: req.peer_addr().map(|a| a.ip().to_string()) }
+    Caller { user, address: super::extract::client_address(req) }
 }
 
 /// Filters of the plan list (allow-listed; anything else is a 400).

@@ -71,9 +71,9 @@ pub async fn accept_invitation(
     req: HttpRequest,
     Json(request): Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let address = super::extract::client_address(&req);
     // accepting logs the parent in: the same limits and session as a login
     let context = super::auth::login_context(&req, &keys, &refresh, &limits);
+    let address = context.client.map(|ip| ip.to_string());
     let login = services::invitations::accept_invitation(&db, context, address, request).await?;
     Ok(HttpResponse::Created().json(login))
 }

@@ -423,11 +423,19 @@ pub fn summaries(
     // afterwards is a round trip (the office's list: 4,400 -> 5,100 req/s at full size), and
     // afterwards on SQLite, where a lookup is cheaper than the subquery per line (11,900 ->
     // 9,200 req/s had it been named in the statement).
-    const COLUMNS: &str =
-        "a.id, a.school_id, CAST(NULL AS TEXT), a.kind, a.status, a.title, a.updated_at, a.pupil_count";
-    const COLUMNS_NAMED: &str = "a.id, a.school_id, (SELECT s.name FROM schools s WHERE s.id = a.school_id), \
-         a.kind, a.status, a.title, a.updated_at, a.pupil_count";
-    let many_schools = if matches!(conn, DbConnection::Postgres(_)) { COLUMNS_NAMED } else { COLUMNS };
+    //
+    // Every scope selects `a.id, a.school_id, <the school's name>, ` and then these
+    const REST: &str = "a.kind, a.status, a.title, a.updated_at, a.pupil_count";
+    let many_schools = if matches!(conn, DbConnection::Postgres(_)) {
+        "(SELECT s.name FROM schools s WHERE s.id = a.school_id)"
+    } else {
+        "CAST(NULL AS TEXT)"
+    };
+    let of_partnership = || {
+        format!(
+            "SELECT a.id, a.school_id, {many_schools}, {REST} FROM arrangements a WHERE a.partnership_id = "
+        )
+    };
     let before = before.as_ref();
     let limit = limit.max(1);
     // a school filter narrows the scope to that school (within it)
@@ -456,24 +464,21 @@ pub fn summaries(
                 .text(consultant)
                 .sql(" AND s.partnership_id = ")
                 .text(partnership_id)
-                .sql(
-                    ") SELECT a.id, a.school_id, c.name, a.kind, a.status, a.title, a.updated_at, a.pupil_count \
-                     FROM caseload c JOIN arrangements a ON a.school_id = c.school_id WHERE a.updated_at >= c.since",
-                );
+                .sql(format!(
+                    ") SELECT a.id, a.school_id, c.name, {REST} \
+                     FROM caseload c JOIN arrangements a ON a.school_id = c.school_id WHERE a.updated_at >= c.since"
+                ));
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Partnership => {
-            let q = Statement::new(format!(
-                "SELECT {many_schools} FROM arrangements a WHERE a.partnership_id = "
-            ))
-            .text(partnership_id);
+            let q = Statement::new(of_partnership()).text(partnership_id);
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::School(school) | ListScope::CaseloadSchool(_, school) => {
             // named by a subquery that does not depend on the line: evaluated once per page
             let q = Statement::new("SELECT a.id, a.school_id, (SELECT s.name FROM schools s WHERE s.id = ")
                 .text(school)
-                .sql("), a.kind, a.status, a.title, a.updated_at, a.pupil_count FROM arrangements a WHERE a.school_id = ")
+                .sql(format!("), {REST} FROM arrangements a WHERE a.school_id = "))
                 .text(school)
                 .sql(" AND EXISTS (SELECT 1 FROM schools s WHERE s.id = ")
                 .text(school)
@@ -492,10 +497,7 @@ pub fn summaries(
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Executor(who) | ListScope::ChildrenOf(who) => {
-            let q = Statement::new(format!(
-                "SELECT {many_schools} FROM arrangements a WHERE a.partnership_id = "
-            ))
-            .text(partnership_id);
+            let q = Statement::new(of_partnership()).text(partnership_id);
             let q = match scope {
                 ListScope::Executor(_) => q.sql(" AND a.executor_id = ").text(who),
                 _ => q

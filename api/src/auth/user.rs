@@ -153,6 +153,23 @@ impl Unchecked {
             _ => Err(ServiceError::AccountInactive),
         }
     }
+
+    /// For a read whose statement checks the account itself: `read` gets the token's user and
+    /// must answer nothing unless that account is active (as
+    /// [`crate::db::arrangements::summaries`] does). An answer with rows comes from an active
+    /// account and needs no other check; an empty one is followed by [`Unchecked::check`], to
+    /// tell an inactive account (401) from nothing to show. One round trip instead of two.
+    pub fn read_with_check<T>(
+        self,
+        conn: &mut DbConnection,
+        read: impl FnOnce(&mut DbConnection, &AuthUser) -> Result<Vec<T>, ServiceError>,
+    ) -> Result<Vec<T>, ServiceError> {
+        let rows = read(conn, &self.user)?;
+        if rows.is_empty() {
+            self.check(conn)?;
+        }
+        Ok(rows)
+    }
 }
 
 impl Checked {

@@ -79,15 +79,18 @@ pub fn list(
 pub enum ListScope<'a> {
     /// The whole partnership (the SWV office).
     Partnership,
-    /// One school: school staff, or a school filter within the caller's reach.
+    /// One school: a school filter within the caller's reach.
     School(&'a str),
+    /// The school of this school-staff account, read from the account in the statement.
+    SchoolOf(&'a str),
     /// The schools of this consultant's caseload.
     Caseload(&'a str),
     /// One school of this consultant's caseload: `(consultant, school)`; nothing when the
     /// school is not in it. (A caseload with a school filter becomes this.)
     CaseloadSchool(&'a str, &'a str),
-    /// The arrangements where this organisation is the chosen executor.
-    Executor(&'a str),
+    /// The arrangements where this executor account's organisation (read from the account in
+    /// the statement) is the chosen executor.
+    ExecutorOf(&'a str),
     /// The arrangements of this parent's children.
     ChildrenOf(&'a str),
 }
@@ -158,8 +161,15 @@ fn list_filters(
 /// first `limit` lines of each of its schools and merges them, never every arrangement of the
 /// caseload. The partnership is checked on the scope (the school, the caseload's schools, the
 /// executor): an arrangement belongs to its school's partnership.
+///
+/// The statement also checks the `caller`'s account: it answers no lines unless the account
+/// is active, so that the busiest read is one round trip, not an account check and then the
+/// page (on PostgreSQL each is a trip to the server). An empty answer therefore does not tell
+/// an inactive account from an empty page; the caller checks the account then
+/// ([`crate::auth::Unchecked::read_with_check`]).
 pub fn summaries(
     conn: &mut DbConnection,
+    caller: &str,
     partnership_id: &str,
     scope: ListScope<'_>,
     filter: &ListFilter,
@@ -212,15 +222,37 @@ pub fn summaries(
                 )
                 .text(consultant)
                 .sql(" AND s.partnership_id = ")
-                .text(partnership_id)
-                .sql(format!(
+                .text(partnership_id);
+            let q = caller_active(q, caller).sql(format!(
                     ") SELECT a.id, a.school_id, c.name, {REST} \
                      FROM caseload c JOIN arrangements a ON a.school_id = c.school_id WHERE a.updated_at >= c.since"
                 ));
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::Partnership => {
-            let q = Statement::new(of_partnership()).text(partnership_id);
+            let q = caller_active(Statement::new(of_partnership()).text(partnership_id), caller);
+            list_filters(q, "a", filter, before).sql(order)
+        }
+        ListScope::SchoolOf(staff) => {
+            // the account's school, in its partnership, and only while the account is active:
+            // subqueries that do not depend on the line, evaluated once per page
+            let q = Statement::new(
+                "SELECT a.id, a.school_id, (SELECT s.name FROM users u JOIN schools s ON s.id = u.school_id \
+                 WHERE u.id = ",
+            )
+            .text(staff)
+            .sql(format!(
+                "), {REST} FROM arrangements a WHERE a.school_id = (SELECT u.school_id FROM users u \
+                 JOIN schools s ON s.id = u.school_id WHERE u.id = "
+            ))
+            .text(staff)
+            .sql(" AND u.active AND s.partnership_id = ")
+            .text(partnership_id)
+            .sql(")");
+            let q = match &filter.school_id {
+                Some(school) => q.sql(" AND a.school_id = ").text(school.as_str()),
+                None => q,
+            };
             list_filters(q, "a", filter, before).sql(order)
         }
         ListScope::School(school) | ListScope::CaseloadSchool(_, school) => {
@@ -234,6 +266,7 @@ pub fn summaries(
                 .sql(" AND s.partnership_id = ")
                 .text(partnership_id)
                 .sql(")");
+            let q = caller_active(q, caller);
             let q = match scope {
                 ListScope::CaseloadSchool(consultant, _) => q
                     .sql(" AND EXISTS (SELECT 1 FROM consultant_assignments ca WHERE ca.consultant_id = ")
@@ -245,11 +278,14 @@ pub fn summaries(
             };
             list_filters(q, "a", filter, before).sql(order)
         }
-        ListScope::Executor(who) | ListScope::ChildrenOf(who) => {
+        ListScope::ExecutorOf(who) | ListScope::ChildrenOf(who) => {
             let q = Statement::new(of_partnership()).text(partnership_id);
             let q = match scope {
-                ListScope::Executor(_) => q.sql(" AND a.executor_id = ").text(who),
-                _ => q
+                ListScope::ExecutorOf(_) => q
+                    .sql(" AND a.executor_id = (SELECT u.executor_id FROM users u WHERE u.id = ")
+                    .text(who)
+                    .sql(" AND u.active)"),
+                _ => caller_active(q, caller)
                     .sql(
                         " AND a.id IN (SELECT ap.arrangement_id FROM arrangement_pupils ap \
                          JOIN guardianships g ON g.pupil_id = ap.pupil_id WHERE g.parent_id = ",
@@ -265,6 +301,12 @@ pub fn summaries(
         }
     };
     q.returns::<SummaryColumns>().load(conn)
+}
+
+/// ` AND EXISTS (<the caller's account is active>)`: a condition that does not depend on the
+/// line, evaluated once per statement.
+fn caller_active(q: Statement, caller: &str) -> Statement {
+    q.sql(" AND EXISTS (SELECT 1 FROM users u WHERE u.id = ").text(caller).sql(" AND u.active)")
 }
 
 /// The names of these schools, one primary-key lookup each (a page names one school, or the

@@ -21,7 +21,7 @@ pub(crate) use view::{preconditions_of, proposal_of, to_response};
 
 use super::{ServiceError, cursor, policy};
 use crate::auth::scope;
-use crate::auth::{AuthUser, Checked, Unchecked};
+use crate::auth::{AuthUser, Unchecked};
 use crate::db::arrangements::{self, ArrangementInsert, ArrangementRow, EventRow, ListFilter, ListScope};
 use crate::db::{Db, DbConnection, DbError, new_id, now, parse_id, preconditions, users, utc};
 
@@ -214,20 +214,19 @@ pub async fn list_arrangements(
         school_id: query.school_id,
     };
     db.run(move |conn| {
-        let Checked { user, account } = caller.check(conn)?;
-        let id = user.id.to_string();
-        let scope = match user.role {
-            Role::SwvAdmin => ListScope::Partnership,
-            Role::Consultant => ListScope::Caseload(&id),
-            Role::School => match &account.school_id {
-                Some(school) => ListScope::School(school),
-                None => return Ok(Page { items: Vec::new(), next_cursor: None }),
-            },
-            Role::Executor => ListScope::Executor(account.executor_id.as_deref().unwrap_or_default()),
-            Role::Parent => ListScope::ChildrenOf(&id),
-        };
-        let rows =
-            arrangements::summaries(conn, &user.partnership.to_string(), scope, &filter, before, limit + 1)?;
+        // the list's statement checks the account (one round trip, not two)
+        let rows = caller.read_with_check(conn, |conn, user| {
+            let id = user.id.to_string();
+            let scope = match user.role {
+                Role::SwvAdmin => ListScope::Partnership,
+                Role::Consultant => ListScope::Caseload(&id),
+                Role::School => ListScope::SchoolOf(&id),
+                Role::Executor => ListScope::ExecutorOf(&id),
+                Role::Parent => ListScope::ChildrenOf(&id),
+            };
+            let partnership = user.partnership.to_string();
+            Ok(arrangements::summaries(conn, &id, &partnership, scope, &filter, before, limit + 1)?)
+        })?;
         let page = cursor::page(
             rows,
             limit,

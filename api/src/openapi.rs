@@ -151,7 +151,10 @@ mod tests {
 
     #[test]
     fn committed_document_is_up_to_date() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json");
+        // `cargo test` sets it for the test too: the checkout being tested, not the one the
+        // binary may have been built in (see `bin/openapi.rs`)
+        let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+        let path = format!("{dir}/../openapi/openapi.json");
         let committed = std::fs::read_to_string(path).unwrap_or_default();
         assert!(
             committed == document_json(),

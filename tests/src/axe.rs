@@ -31,7 +31,7 @@ pub struct ViolationNode {
 }
 
 fn axe_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/node_modules/axe-core/axe.min.js")
+    crate::in_workspace("web/node_modules/axe-core/axe.min.js")
 }
 
 fn axe_source() -> &'static str {

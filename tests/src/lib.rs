@@ -285,9 +285,19 @@ pub fn demo_account(role: Role, partnership: &str) -> DemoLogin {
 
 /// Where the built web app is: `ARRANGEER_TEST_WEB_DIR`, or web/dist in this workspace.
 pub fn web_dir() -> PathBuf {
-    std::env::var_os("ARRANGEER_TEST_WEB_DIR")
+    std::env::var_os("ARRANGEER_TEST_WEB_DIR").map(PathBuf::from).unwrap_or_else(|| in_workspace("web/dist"))
+}
+
+/// A path in this checkout. `cargo test` sets `CARGO_MANIFEST_DIR` for the test process too,
+/// and that is the one to trust: cargo's fingerprints do not depend on where a checkout lies,
+/// so with a shared `CARGO_TARGET_DIR` a test binary built in one clone can be reused by
+/// another, and a path compiled in (`env!`) would read the first clone's files.
+pub fn in_workspace(relative: &str) -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../web/dist"))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("..")
+        .join(relative)
 }
 
 /// The same PostgreSQL URL with another database name (query string kept).

@@ -258,7 +258,7 @@ async fn pages_and_api_answers_carry_the_browser_security_headers() {
 /// request type cannot forget it.
 #[test]
 fn every_request_type_denies_unknown_fields() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/src/api");
+    let dir = arrangeer_tests::in_workspace("shared/src/api");
     let answers = ["Response", "Summary", "Ref", "Event", "Actor", "Page", "Problem", "FieldError"];
     // parts of answers whose names do not say so
     let answer_parts =

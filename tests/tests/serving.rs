@@ -20,7 +20,7 @@ async fn the_served_openapi_document_is_the_committed_one() {
     assert_eq!(response.status(), 200);
     let served: serde_json::Value = response.json().await.expect("json");
     let committed: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json"))
+        &std::fs::read_to_string(arrangeer_tests::in_workspace("openapi/openapi.json"))
             .expect("committed spec"),
     )
     .expect("committed spec is JSON");

@@ -150,9 +150,17 @@ fn step(what: &str) {
     println!("\n==> {what}");
 }
 
-/// The workspace root.
+/// The workspace root: of the checkout `cargo xtask` was run in. `cargo run` sets
+/// `CARGO_MANIFEST_DIR` for the program too, and that is the one to trust: cargo's
+/// fingerprints do not depend on where a checkout lies, so with a shared `CARGO_TARGET_DIR`
+/// (as `.ci/run` uses) an xtask built in one clone is reused by another whose files are older,
+/// and the path compiled in (`env!`) would point at the first clone: it would build, test and
+/// benchmark that clone's code.
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    manifest_dir.parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 /// Cargo's target directory, honouring `CARGO_TARGET_DIR`.

@@ -29,14 +29,7 @@ async fn a_deactivated_users_access_token_is_refused_on_the_next_request() {
     }
     let other = app.token(Role::Consultant, UTRECHT).await;
 
-    let email = demo_account(Role::School, UTRECHT).email;
-    app.db
-        .run_blocking(move |conn| {
-            diesel::sql_query(format!("UPDATE users SET active = FALSE WHERE email = '{email}'"))
-                .execute(conn)
-                .map_err(arrangeer_api::db::DbError::from)
-        })
-        .expect("deactivate");
+    deactivate(&app, Role::School);
 
     // no endpoint answers the token any more: not the list, a dossier, the statistics, a
     // role-guarded one, nor /me
@@ -73,18 +66,23 @@ async fn every_roles_list_answers_401_after_deactivation_not_an_empty_page() {
             let items = page["items"].as_array().map_or(0, Vec::len);
             assert!(items > 0, "{role} sees dossiers in {path} before deactivation: {page}");
         }
-        let email = demo_account(role, UTRECHT).email;
-        app.db
-            .run_blocking(move |conn| {
-                diesel::sql_query(format!("UPDATE users SET active = FALSE WHERE email = '{email}'"))
-                    .execute(conn)
-                    .map_err(arrangeer_api::db::DbError::from)
-            })
-            .expect("deactivate");
+        deactivate(&app, role);
         // also a page that would be empty anyway (a status none of the seeded dossiers has)
         for path in lists.iter().map(String::as_str).chain(["/api/v1/arrangements?status=closed"]) {
             let response = app.get(path, &token).await;
             assert_eq!(response.status(), 401, "{role}: {path} after deactivation");
         }
     }
+}
+
+/// Deactivates the demo account with `role` in Utrecht, as an operator would in the database.
+fn deactivate(app: &TestApp, role: Role) {
+    let email = demo_account(role, UTRECHT).email;
+    app.db
+        .run_blocking(move |conn| {
+            diesel::sql_query(format!("UPDATE users SET active = FALSE WHERE email = '{email}'"))
+                .execute(conn)
+                .map_err(arrangeer_api::db::DbError::from)
+        })
+        .expect("deactivate");
 }

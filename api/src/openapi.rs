@@ -145,17 +145,22 @@ fn api_version_header() -> RefOr<utoipa::openapi::Header> {
     )
 }
 
+/// Where the committed document lies: `openapi/openapi.json` of the checkout the program runs
+/// in. `cargo run` and `cargo test` set `CARGO_MANIFEST_DIR` for the program too, and that is
+/// the one to trust: with a shared `CARGO_TARGET_DIR` a binary built in one clone can be reused
+/// by another, and the path compiled in (`env!`) would be the first clone's.
+pub fn committed_path() -> String {
+    let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    format!("{dir}/../openapi/openapi.json")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn committed_document_is_up_to_date() {
-        // `cargo test` sets it for the test too: the checkout being tested, not the one the
-        // binary may have been built in (see `bin/openapi.rs`)
-        let dir = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-        let path = format!("{dir}/../openapi/openapi.json");
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        let committed = std::fs::read_to_string(committed_path()).unwrap_or_default();
         assert!(
             committed == document_json(),
             "openapi/openapi.json is stale or missing: run `cargo xtask openapi` and commit it"

@@ -8,14 +8,7 @@ fn main() -> anyhow::Result<()> {
     match std::env::args().nth(1).as_deref() {
         Some("-") => print!("{json}"),
         path => {
-            // `cargo run` sets CARGO_MANIFEST_DIR for the program too: the checkout it was run
-            // in, even when the binary was built in another clone sharing the target directory
-            let default = || {
-                let dir =
-                    std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
-                format!("{dir}/../openapi/openapi.json")
-            };
-            let path = path.map_or_else(default, str::to_owned);
+            let path = path.map_or_else(arrangeer_api::openapi::committed_path, str::to_owned);
             let path = path.as_str();
             std::fs::write(path, json).with_context(|| format!("writing {path}"))?;
             eprintln!("wrote {path}");

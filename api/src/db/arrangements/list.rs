@@ -79,7 +79,7 @@ pub fn list(
 pub enum ListScope<'a> {
     /// The whole partnership (the SWV office).
     Partnership,
-    /// One school: a school filter within the caller's reach.
+    /// One school: the SWV office's list with a school filter.
     School(&'a str),
     /// The school of this school-staff account, read from the account in the statement.
     SchoolOf(&'a str),
@@ -200,6 +200,8 @@ pub fn summaries(
     // a school filter narrows the scope to that school (within it)
     let scope = match (scope, filter.school_id.as_deref()) {
         (ListScope::Partnership, Some(school)) => ListScope::School(school),
+        // not asked for by the service (its school staff list `SchoolOf`), kept so that any
+        // scope with any filter answers correctly
         (ListScope::School(own), Some(school)) if own != school => return Ok(Vec::new()),
         (ListScope::Caseload(consultant), Some(school)) => ListScope::CaseloadSchool(consultant, school),
         (scope, _) => scope,

@@ -166,6 +166,8 @@ pub struct ArrangementSummary {
     pub status: Status,
     pub title: String,
     pub pupil_count: u32,
+    // written without chrono's formatting: the list's busiest field (`dates::wire`)
+    #[serde(serialize_with = "crate::dates::wire::serialize")]
     pub updated_at: DateTime<Utc>,
 }
 

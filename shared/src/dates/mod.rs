@@ -10,6 +10,8 @@ use std::str::FromStr;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+pub mod wire;
+
 /// A Dutch school year. It runs from **1 August** up to and including **31 July** of the next
 /// calendar year (the legal school year of the WPO), so 2026/2027 is 2026-08-01..=2027-07-31.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

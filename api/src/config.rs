@@ -76,6 +76,9 @@ pub struct Settings {
     /// Staff (every role but parent) must use two-factor authentication (TOTP). Default: yes
     /// in production mode, no in demo mode (so the printed demo logins work).
     pub totp_required: Option<bool>,
+    /// Serve the benchmark's reference answers under `/bench/` (`routes::bench`); off unless
+    /// `cargo xtask bench` asks for them.
+    pub bench_routes: bool,
 }
 
 impl Default for Settings {
@@ -106,6 +109,7 @@ impl Default for Settings {
             mail_from: "Arrangeer <noreply@arrangeer.invalid>".to_owned(),
             mail_dir: None,
             totp_required: None,
+            bench_routes: false,
         }
     }
 }

@@ -1,7 +1,6 @@
 //! Building and running the server: database, keys, demo data, the app and its listener.
 
 use std::net::TcpListener;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use actix_web::dev::Server;
@@ -82,8 +81,7 @@ impl Application {
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             mailer: Mailer::from_settings(settings).context("configuring mail")?,
         };
-        let server =
-            serve(listener, db.clone(), auth, invitations, settings.web_dir.clone(), settings.workers)?;
+        let server = serve(listener, db.clone(), auth, invitations, settings)?;
         Ok(Application { server, port, db })
     }
 
@@ -114,9 +112,9 @@ fn serve(
     db: Db,
     auth: AuthState,
     invitations: InvitationSettings,
-    web_dir: PathBuf,
-    workers: Option<usize>,
+    settings: &Settings,
 ) -> anyhow::Result<Server> {
+    let (web_dir, bench_routes) = (settings.web_dir.clone(), settings.bench_routes);
     let audit_log = web::Data::new(crate::db::audit_batch::AuditWriter::start(db.clone())?);
     let db = web::Data::new(db);
     let mailer = web::Data::new(invitations.mailer.clone());
@@ -148,6 +146,12 @@ fn serve(
             })
             .configure(routes::api_v1)
             .split_for_parts();
+        // the benchmark's reference answers, only when asked for (never in the OpenAPI document)
+        let app = app.configure(|cfg| {
+            if bench_routes {
+                routes::bench::configure(cfg);
+            }
+        });
         app.service(web::scope("/api").default_service(web::to(routes::api_fallback)))
             .service(spa::service(&web_dir))
             .wrap(security_headers())
@@ -156,7 +160,7 @@ fn serve(
     })
     .shutdown_timeout(10)
     .listen(listener)?;
-    if let Some(n) = workers {
+    if let Some(n) = settings.workers {
         server = server.workers(n);
     }
     Ok(server.run())

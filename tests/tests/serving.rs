@@ -98,3 +98,34 @@ async fn a_missing_file_is_404_and_chunks_of_a_build_are_cached_for_good() {
     let shell = app.client.get(app.url("/dossiers")).send().await.expect("request");
     assert_eq!(shell.headers().get("cache-control").and_then(|v| v.to_str().ok()), Some("no-cache"));
 }
+
+#[tokio::test]
+async fn the_benchmarks_reference_pages_are_served_only_when_asked_for() {
+    use arrangeer_shared::Role;
+    use arrangeer_shared::api::arrangements::ArrangementSummary;
+    use arrangeer_shared::api::page::Page;
+    let paths = ["/bench/page-written", "/bench/page-serialised", "/bench/page-checked"];
+
+    // off by default: the web app answers these paths, not a page of the list's shape
+    let app = TestApp::spawn().await;
+    for path in paths {
+        let response = app.client.get(app.url(path)).send().await.expect("request");
+        let body = response.text().await.expect("body");
+        assert!(serde_json::from_str::<Page<ArrangementSummary>>(&body).is_err(), "{path} is served: {body}");
+    }
+
+    let app = TestApp::spawn_with(|settings| settings.bench_routes = true).await;
+    let token = app.token(Role::School, arrangeer_tests::UTRECHT).await;
+    let checked = app.client.get(app.url(paths[2])).send().await.expect("request");
+    assert_eq!(checked.status(), 401, "the checked page asks for a token");
+    let mut bodies = Vec::new();
+    for path in paths {
+        let response = app.client.get(app.url(path)).bearer_auth(&token).send().await.expect("request");
+        assert_eq!(response.status(), 200, "{path}");
+        let body = response.text().await.expect("body");
+        let page: Page<ArrangementSummary> = serde_json::from_str(&body).expect("a page of the list's shape");
+        assert_eq!(page.items.len(), 50, "{path}");
+        bodies.push(body);
+    }
+    assert!(bodies.iter().all(|b| *b == bodies[0]), "the three answers are the same page");
+}

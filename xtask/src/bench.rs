@@ -1,7 +1,9 @@
 //! `cargo xtask bench`: seeds (or reuses) a large partnership, starts the release server on
 //! loopback and loads five targets in turn with `wrk` (32 connections): a constant answer, the
 //! scoped and filtered arrangement list, a dossier read, an action with its audit event, and
-//! the statistics query. Prints requests/s, p50/p99, the ratio to the constant answer and the
+//! the statistics query; between the constant answer and the list, a page of the list's shape
+//! without the database (the server's `/bench/` routes: sent as written once, serialised per
+//! request, and after the token and the account check). Prints requests/s, p50/p99, the ratio to the constant answer and the
 //! server's memory. Not a test: nothing here runs in `cargo xtask test`.
 //!
 //! Options: `--postgres [URL]` (default `postgres://postgres@127.0.0.1:5432/arrangeer_bench_<scale>`),
@@ -82,6 +84,7 @@ pub fn bench(args: &[String]) -> Result {
         .env("ARRANGEER_LOGIN_ADDRESS_ATTEMPTS", "100000")
         .env("ARRANGEER_WEB_DIR", &work)
         .env("ARRANGEER_TOKEN_TTL_SECONDS", "3600")
+        .env("ARRANGEER_BENCH_ROUTES", "true")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .spawn()
@@ -327,6 +330,19 @@ fn load(o: &Options, port: u16, pid: u32, url: &str, work: &std::path::Path) -> 
 
     let targets = [
         Target { name: "baseline", method: "GET", requests: vec![("/health/live".to_owned(), None)] },
+        // a page of the list's shape without the database (`routes::bench`): sent as written
+        // once, serialised per request, and serialised after the token and the account check
+        Target { name: "page-sent", method: "GET", requests: vec![("/bench/page-written".to_owned(), None)] },
+        Target {
+            name: "page-json",
+            method: "GET",
+            requests: vec![("/bench/page-serialised".to_owned(), None)],
+        },
+        Target {
+            name: "page-auth",
+            method: "GET",
+            requests: vec![("/bench/page-checked".to_owned(), Some(school.clone()))],
+        },
         Target { name: "list", method: "GET", requests: list },
         Target { name: "dossier", method: "GET", requests: dossiers },
         Target { name: "action", method: "POST", requests: drafts },
@@ -374,6 +390,9 @@ fn load(o: &Options, port: u16, pid: u32, url: &str, work: &std::path::Path) -> 
             }
         }
     }
+    println!(
+        "page-*: the list's page without the database (sent as written, serialised, + token and account check)"
+    );
     println!("targets: list >= 50% of baseline and p99 <= 10 ms; statistics <= 200 ms; RSS <= 150 MB");
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
     println!("machine load (1/5/15 min): {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));

@@ -7,6 +7,7 @@ pub mod arrangement_actions;
 pub mod arrangements;
 pub mod attachments;
 pub mod auth;
+pub mod bench;
 pub mod consultations;
 pub mod costs;
 pub mod deadlines;

@@ -61,6 +61,9 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// Worker threads for HTTP; default: one per core.
     pub workers: Option<usize>,
+    /// How long an idle HTTP connection stays open (actix's default, 5 s); 0 closes each
+    /// connection after its response.
+    pub keep_alive_seconds: u64,
     /// How long a guardian's invitation link stays valid (default 7 days).
     pub invitation_ttl_seconds: i64,
     /// Where the web app is reached, for links in invitations.
@@ -103,6 +106,7 @@ impl Default for Settings {
             db_pool_size: None,
             log_format: LogFormat::Text,
             workers: None,
+            keep_alive_seconds: 5,
             invitation_ttl_seconds: 7 * 24 * 3600,
             public_url: "http://localhost:8080".to_owned(),
             smtp_url: None,

@@ -4,6 +4,7 @@ use std::net::TcpListener;
 use std::time::Duration;
 
 use actix_web::dev::Server;
+use actix_web::http::KeepAlive;
 use actix_web::middleware::{Compress, DefaultHeaders};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
@@ -159,6 +160,10 @@ fn serve(
             .wrap(TracingLogger::default())
     })
     .shutdown_timeout(10)
+    .keep_alive(match settings.keep_alive_seconds {
+        0 => KeepAlive::Disabled,
+        seconds => KeepAlive::Timeout(Duration::from_secs(seconds)),
+    })
     .listen(listener)?;
     if let Some(n) = settings.workers {
         server = server.workers(n);

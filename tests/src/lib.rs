@@ -116,7 +116,7 @@ impl TestApp {
             address,
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
-                // the server closes a connection idle for 5 s (actix's keep-alive); reusing
+                // the server closes a connection idle for 5 s (`keep_alive_seconds`); reusing
                 // one idle that long races the close ("IncompleteMessage" on a login after a
                 // browser session), so the pool lets go of connections well before
                 .pool_idle_timeout(std::time::Duration::from_secs(2))

@@ -129,3 +129,53 @@ async fn the_benchmarks_reference_pages_are_served_only_when_asked_for() {
     }
     assert!(bodies.iter().all(|b| *b == bodies[0]), "the three answers are the same page");
 }
+
+/// Sends `GET /health/live` on `stream` and reads its answer (`Content-Length` bodies only).
+fn live_on(stream: &mut std::net::TcpStream) -> std::io::Result<String> {
+    use std::io::{Read, Write};
+    stream.write_all(b"GET /health/live HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")?;
+    let mut answer = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk)?;
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+        answer.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .find_map(|l| l.to_ascii_lowercase().strip_prefix("content-length: ").map(str::to_owned))
+                .and_then(|v| v.trim().parse::<usize>().ok())
+                .unwrap_or(0);
+            if body.len() >= length {
+                return Ok(text);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn idle_connections_close_after_the_configured_keep_alive() {
+    for (keep_alive, still_open) in [(1, false), (30, true)] {
+        let app = TestApp::spawn_with(|settings| settings.keep_alive_seconds = keep_alive).await;
+        let address = app.address.trim_start_matches("http://").to_owned();
+        let outcome = tokio::task::spawn_blocking(move || {
+            let mut stream = std::net::TcpStream::connect(address).expect("connect");
+            stream.set_read_timeout(Some(std::time::Duration::from_secs(10))).expect("timeout");
+            let first = live_on(&mut stream).expect("first answer");
+            assert!(first.starts_with("HTTP/1.1 200"), "{first}");
+            // idle for longer than the short keep-alive, well within the long one
+            std::thread::sleep(std::time::Duration::from_millis(2_500));
+            live_on(&mut stream).map(|second| second.starts_with("HTTP/1.1 200"))
+        })
+        .await
+        .expect("client thread");
+        match (still_open, outcome) {
+            (true, Ok(true)) => {}
+            (false, Err(_)) => {}
+            (expected, got) => panic!("keep-alive {keep_alive} s: open {expected} expected, got {got:?}"),
+        }
+    }
+}
